@@ -1,0 +1,53 @@
+package org.initcall4j.agent;
+
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import org.initcall4j.agent.graph.BootPlan;
+import org.initcall4j.agent.graph.InitcallGraph;
+import org.initcall4j.agent.graph.InitcallGraphException;
+import org.initcall4j.agent.index.IndexFormatException;
+import org.initcall4j.agent.index.IndexLoader;
+import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.runtime.ConsoleReporter;
+import org.initcall4j.agent.runtime.InitcallRuntime;
+import org.initcall4j.agent.runtime.ReflectiveInvoker;
+
+/** Wires the agent together at start-up and holds the one runtime of this JVM. */
+public final class Agent {
+  private static volatile InitcallRuntime runtime;
+
+  private Agent() {}
+
+  /** The running initcall runtime, or null when the agent has not started (or found nothing). */
+  public static InitcallRuntime runtime() {
+    return runtime;
+  }
+
+  static synchronized void start(String optionText, Instrumentation instrumentation,
+      boolean atBoot) {
+    if (runtime != null) {
+      throw new IllegalStateException("initcall4j agent is already running in this JVM");
+    }
+    AgentOptions options = AgentOptions.parse(optionText);
+    ClassLoader appLoader = ClassLoader.getSystemClassLoader();
+    List<InitcallSpec> specs;
+    BootPlan plan;
+    try {
+      specs = IndexLoader.load(appLoader);
+      plan = InitcallGraph.plan(specs);
+    } catch (InitcallGraphException | IndexFormatException e) {
+      throw new AgentStartupException(e.getMessage());
+    }
+    InitcallRuntime started = new InitcallRuntime(plan, new ReflectiveInvoker(appLoader));
+    started.addListener(new ConsoleReporter(System.err, options.flag("debug")));
+    runtime = started;
+    if (!atBoot) {
+      return;
+    }
+    int bad = started.boot();
+    if (bad > 0 && options.flag("fatal")) {
+      throw new AgentStartupException(bad + " boot initcall" + (bad == 1 ? "" : "s")
+          + " failed or skipped and option 'fatal' is set");
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.initcall4j.agent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code -javaagent:initcall-agent.jar=OPTIONS} string, JaCoCo style: comma-separated
+ * {@code key=value} pairs and bare flags. Lists inside a value are separated by {@code :}.
+ * An unknown or malformed option is an error naming it and listing the known ones.
+ */
+public final class AgentOptions {
+
+  /** A known option: its name, whether it takes a value, and one line of help. */
+  record Option(String name, boolean takesValue, String help) {}
+
+  static final Map<String, Option> KNOWN = new LinkedHashMap<>();
+
+  static {
+    known("debug", false, "print initcall_debug lines (calling / returned after) to stderr");
+    known("fatal", false, "a failed or skipped boot initcall stops the JVM with status 1");
+  }
+
+  private static void known(String name, boolean takesValue, String help) {
+    KNOWN.put(name, new Option(name, takesValue, help));
+  }
+
+  private final Map<String, String> values;
+
+  private AgentOptions(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /**
+   * Parses an agent argument string; null or empty means no options.
+   *
+   * @throws IllegalArgumentException naming the bad option and the fix
+   */
+  public static AgentOptions parse(String text) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      return new AgentOptions(values);
+    }
+    for (String item : text.split(",", -1)) {
+      String trimmed = item.strip();
+      if (trimmed.isEmpty()) {
+        throw new IllegalArgumentException("empty option in '" + text
+            + "': remove the extra comma");
+      }
+      int eq = trimmed.indexOf('=');
+      String key = eq < 0 ? trimmed : trimmed.substring(0, eq).strip();
+      Option option = KNOWN.get(key);
+      if (option == null) {
+        throw new IllegalArgumentException("unknown option '" + key + "'; known options: "
+            + String.join(", ", KNOWN.keySet()));
+      }
+      if (option.takesValue() && (eq < 0 || trimmed.substring(eq + 1).isBlank())) {
+        throw new IllegalArgumentException("option '" + key + "' needs a value: " + key
+            + "=... (" + option.help() + ")");
+      }
+      if (!option.takesValue() && eq >= 0) {
+        throw new IllegalArgumentException("option '" + key + "' is a flag and takes no value:"
+            + " write just '" + key + "'");
+      }
+      if (values.put(key, eq < 0 ? "" : trimmed.substring(eq + 1).strip()) != null) {
+        throw new IllegalArgumentException("option '" + key + "' is given twice");
+      }
+    }
+    return new AgentOptions(values);
+  }
+
+  public boolean flag(String name) {
+    return values.containsKey(name);
+  }
+
+  /** The option's value, or null when not given. */
+  public String value(String name) {
+    return values.get(name);
+  }
+
+  /** The option table, for the CLI's help text. */
+  public static String describe() {
+    StringBuilder out = new StringBuilder();
+    for (Option option : KNOWN.values()) {
+      out.append(String.format("  %-18s %s%n", option.name() + (option.takesValue() ? "=..." : ""),
+          option.help()));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,36 @@
+package org.initcall4j.agent;
+
+import org.initcall4j.agent.runtime.InitcallRuntime;
+
+/**
+ * What {@code org.initcall4j.Initcalls} calls, by reflection, with JDK types only: the api jar
+ * and the agent share no classes, so any api version works with any agent version.
+ */
+public final class ApiBridge {
+  private ApiBridge() {}
+
+  /**
+   * @param command {@code active}, {@code flush}, {@code require} or {@code ready}
+   * @param name the initcall's name, or null
+   */
+  public static Object call(String command, String name) {
+    InitcallRuntime runtime = Agent.runtime();
+    if (command.equals("active")) {
+      return runtime != null;
+    }
+    if (runtime == null) {
+      throw new IllegalStateException("initcall4j agent is not running in this JVM");
+    }
+    switch (command) {
+      case "flush":
+        return name == null ? runtime.flushAll() : runtime.flush(name);
+      case "require":
+        runtime.require(name);
+        return null;
+      case "ready":
+        return null;
+      default:
+        throw new IllegalArgumentException("unknown initcall4j command '" + command + "'");
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.initcall4j.agent.graph;
+
+/** Levenshtein distance, only used to suggest a name when one is misspelt. */
+final class EditDistance {
+  private EditDistance() {}
+
+  /** Distance between a and b, or {@code limit} when it is at least that. */
+  static int between(String a, String b, int limit) {
+    if (Math.abs(a.length() - b.length()) >= limit) {
+      return limit;
+    }
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return Math.min(previous[b.length()], limit);
+  }
+}

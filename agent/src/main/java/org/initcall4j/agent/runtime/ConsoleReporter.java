@@ -1,0 +1,58 @@
+package org.initcall4j.agent.runtime;
+
+import java.io.PrintStream;
+
+/**
+ * Prints what must never pass silently (failures with their stack trace, skips, empty flushes)
+ * and, with {@code debug}, the kernel's {@code initcall_debug} lines:
+ * <pre>
+ * calling  usb @ main
+ * initcall usb returned after 1234 usecs
+ * </pre>
+ */
+public final class ConsoleReporter implements InitcallListener {
+  private final PrintStream out;
+  private final boolean debug;
+
+  public ConsoleReporter(PrintStream out, boolean debug) {
+    this.out = out;
+    this.debug = debug;
+  }
+
+  @Override
+  public void started(InitcallRecord record) {
+    if (debug) {
+      out.println("calling  " + record.name() + " @ " + Thread.currentThread().getName());
+    }
+  }
+
+  @Override
+  public void finished(InitcallRecord record) {
+    long usecs = record.durationNanos() / 1000;
+    Throwable error = record.error();
+    if (error == null) {
+      if (debug) {
+        out.println("initcall " + record.name() + " returned after " + usecs + " usecs");
+      }
+      return;
+    }
+    synchronized (out) {
+      out.println("initcall " + record.name() + " failed after " + usecs + " usecs: " + error);
+      error.printStackTrace(out);
+    }
+  }
+
+  @Override
+  public void skipped(InitcallRecord record) {
+    out.println("initcall " + record.name() + " skipped: " + record.skipReason());
+  }
+
+  @Override
+  public void flushFinished(String what, int ran) {
+    if (ran == 0) {
+      out.println("initcall4j: flush " + what + ": nothing to run, already done");
+    } else if (debug) {
+      out.println("initcall4j: flush " + what + ": ran " + ran + " initcall" + (ran == 1 ? "" : "s"));
+    }
+  }
+}

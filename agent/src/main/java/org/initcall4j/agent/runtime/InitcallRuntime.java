@@ -1,0 +1,224 @@
+package org.initcall4j.agent.runtime;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.initcall4j.agent.graph.BootPlan;
+
+/**
+ * Runs initcalls in plan order, each exactly once, whichever thread asks first: boot, a flush, or
+ * on-demand {@link #require}. Failure semantics are the kernel's: a failing initcall is reported
+ * and marked failed, everything that needs it is skipped and reported, and the rest goes on.
+ */
+public final class InitcallRuntime {
+  private final BootPlan plan;
+  private final List<InitcallRecord> records;
+  private final Invoker invoker;
+  private final List<InitcallListener> listeners = new CopyOnWriteArrayList<>();
+  private final long originNanos = System.nanoTime();
+
+  public InitcallRuntime(BootPlan plan, Invoker invoker) {
+    this.plan = plan;
+    this.invoker = invoker;
+    this.records = new ArrayList<>(plan.size());
+    for (int i = 0; i < plan.size(); i++) {
+      records.add(new InitcallRecord(plan.order().get(i), i));
+    }
+    for (int i = 0; i < plan.size(); i++) {
+      List<InitcallRecord> needs = new ArrayList<>();
+      for (int position : plan.prerequisites(i)) {
+        needs.add(records.get(position));
+      }
+      records.get(i).prerequisites(needs);
+    }
+  }
+
+  public void addListener(InitcallListener listener) {
+    listeners.add(listener);
+  }
+
+  /** All initcalls in plan order. */
+  public List<InitcallRecord> records() {
+    return records;
+  }
+
+  /** Nanoseconds since this runtime was created. */
+  public long elapsedNanos() {
+    return System.nanoTime() - originNanos;
+  }
+
+  /** The named initcall, or null. */
+  public InitcallRecord find(String name) {
+    int position = plan.positionOf(name);
+    return position < 0 ? null : records.get(position);
+  }
+
+  /** Runs every initcall that is not deferred, in order. Returns how many failed or were skipped. */
+  public int boot() {
+    int bad = 0;
+    for (InitcallRecord record : records) {
+      if (!record.spec().deferred()) {
+        runOne(record);
+        if (record.state() != InitcallState.DONE) {
+          bad++;
+        }
+      }
+    }
+    return bad;
+  }
+
+  /** Deferred initcalls that have not run yet, in order. */
+  public List<InitcallRecord> pendingDeferred() {
+    List<InitcallRecord> pending = new ArrayList<>();
+    for (InitcallRecord record : records) {
+      if (record.state() == InitcallState.DEFERRED) {
+        pending.add(record);
+      }
+    }
+    return pending;
+  }
+
+  /** Runs every deferred initcall not yet run. Returns how many this call ran (or skipped). */
+  public int flushAll() {
+    fireFlushStarted("all");
+    int ran = 0;
+    for (InitcallRecord record : records) {
+      if (record.spec().deferred() && runOne(record)) {
+        ran++;
+      }
+    }
+    fireFlushFinished("all", ran);
+    return ran;
+  }
+
+  /**
+   * Runs the named initcall and what it needs, if not done yet.
+   *
+   * @return how many initcalls this call ran (or skipped)
+   * @throws IllegalArgumentException if there is no such initcall
+   */
+  public int flush(String name) {
+    InitcallRecord target = require(name, false);
+    fireFlushStarted(name);
+    int ran = 0;
+    for (InitcallRecord record : closureOf(target)) {
+      if (runOne(record)) {
+        ran++;
+      }
+    }
+    fireFlushFinished(name, ran);
+    return ran;
+  }
+
+  /**
+   * Makes sure the named initcall has run, running it and what it needs on this thread if they
+   * have not; waits when another thread is running them.
+   *
+   * @throws IllegalArgumentException if there is no such initcall
+   * @throws IllegalStateException if it failed or was skipped
+   */
+  public void require(String name) {
+    require(name, true);
+  }
+
+  private InitcallRecord require(String name, boolean run) {
+    InitcallRecord target = find(name);
+    if (target == null) {
+      throw new IllegalArgumentException("no initcall named '" + name + "'; known: "
+          + records.stream().map(InitcallRecord::name).toList());
+    }
+    if (run) {
+      for (InitcallRecord record : closureOf(target)) {
+        runOne(record);
+      }
+      if (target.state() != InitcallState.DONE) {
+        throw new IllegalStateException("initcall '" + name + "' " + target.outcome());
+      }
+    }
+    return target;
+  }
+
+  /** The target and everything it needs, transitively, in plan order. */
+  List<InitcallRecord> closureOf(InitcallRecord target) {
+    BitSet wanted = new BitSet(records.size());
+    Deque<InitcallRecord> todo = new ArrayDeque<>();
+    todo.push(target);
+    wanted.set(target.position());
+    while (!todo.isEmpty()) {
+      for (InitcallRecord need : todo.pop().prerequisites()) {
+        if (!wanted.get(need.position()) && !need.state().isTerminal()) {
+          wanted.set(need.position());
+          todo.push(need);
+        }
+      }
+    }
+    List<InitcallRecord> closure = new ArrayList<>(wanted.cardinality());
+    for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
+      closure.add(records.get(i));
+    }
+    return closure;
+  }
+
+  /**
+   * Runs one initcall whose prerequisites come earlier in the order. Returns true when this call
+   * ran or skipped it, false when it was already terminal or another thread ran it.
+   */
+  boolean runOne(InitcallRecord record) {
+    if (record.state().isTerminal()) {
+      return false;
+    }
+    try {
+      String blocked = null;
+      for (InitcallRecord need : record.prerequisites()) {
+        need.awaitTerminal();
+        if (blocked == null && need.state() != InitcallState.DONE) {
+          blocked = "needs '" + need.name() + "', which " + (need.state() == InitcallState.FAILED
+              ? "failed" : "was skipped");
+        }
+      }
+      if (!record.claim(elapsedNanos())) {
+        return false;
+      }
+      if (blocked != null) {
+        record.skip(elapsedNanos(), blocked);
+        fire(l -> l.skipped(record));
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for initcall '" + record.name()
+          + "'", e);
+    }
+    fire(l -> l.started(record));
+    Throwable failure = null;
+    try {
+      invoker.invoke(record.spec());
+    } catch (Throwable t) {
+      failure = t;
+    }
+    record.finish(elapsedNanos(), failure);
+    fire(l -> l.finished(record));
+    return true;
+  }
+
+  private void fireFlushStarted(String what) {
+    fire(l -> l.flushStarted(what));
+  }
+
+  private void fireFlushFinished(String what, int ran) {
+    fire(l -> l.flushFinished(what, ran));
+  }
+
+  private void fire(java.util.function.Consumer<InitcallListener> event) {
+    for (InitcallListener listener : listeners) {
+      try {
+        event.accept(listener);
+      } catch (RuntimeException e) {
+        System.err.println("initcall4j: listener " + listener + " failed: " + e);
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package org.initcall4j.agent.runtime;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import org.initcall4j.agent.model.InitcallSpec;
+
+/**
+ * Calls an initcall's static method through reflection, or initializes its class when the unit is
+ * a static initializer. Reflection is only touched when there is an initcall to run.
+ */
+public final class ReflectiveInvoker implements Invoker {
+  private final ClassLoader loader;
+
+  public ReflectiveInvoker(ClassLoader loader) {
+    this.loader = loader;
+  }
+
+  @Override
+  public void invoke(InitcallSpec spec) throws Throwable {
+    Class<?> type;
+    try {
+      type = Class.forName(spec.className(), spec.isClassInit(), loader);
+    } catch (ExceptionInInitializerError e) {
+      throw e.getCause() == null ? e : e.getCause();
+    }
+    if (spec.isClassInit()) {
+      return;
+    }
+    Method method = find(type, spec);
+    try {
+      method.invoke(null);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof ExceptionInInitializerError && cause.getCause() != null
+          ? cause.getCause() : cause;
+    }
+  }
+
+  private static Method find(Class<?> type, InitcallSpec spec) throws NoSuchMethodException {
+    Method method;
+    try {
+      method = type.getDeclaredMethod(spec.methodName());
+    } catch (NoSuchMethodException e) {
+      throw new NoSuchMethodException(spec.target() + " not found: the index names a static"
+          + " method without parameters that the class does not have; rebuild the jar");
+    }
+    if (!Modifier.isStatic(method.getModifiers())) {
+      throw new IllegalStateException(spec.target() + " is not static; initcalls must be static");
+    }
+    method.setAccessible(true);
+    return method;
+  }
+}

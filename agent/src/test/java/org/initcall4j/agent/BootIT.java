@@ -1,0 +1,150 @@
+package org.initcall4j.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.initcall4j.agent.testing.ForkedJvm;
+import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.TestApps;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Boot, parking and flush, in a real JVM started with the shaded agent. */
+class BootIT {
+
+  private static ForkedJvm boot(String jdk, String options, String... args) {
+    return ForkedJvm.of(Jdks.home(jdk)).agent(options)
+        .classPath(TestApps.jar("boot")).classPath(ForkedJvm.apiClasses())
+        .main("boot.Main", args);
+  }
+
+  static List<String> jdks() {
+    return Jdks.names();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void runsBootInitcallsInOrderBeforeMainAndParksDeferredOnes(String jdk) throws Exception {
+    ForkedJvm.Result result = boot(jdk, "debug").run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("main: before=[clock storage sensor camera] active=true"),
+        result.describe());
+    assertTrue(result.stdout().contains("main: after=[clock storage sensor camera]"),
+        "deferred initcalls must stay parked without a flush\n" + result.describe());
+    assertTrue(result.stderr().contains("calling  camera @ main"), result.describe());
+    assertTrue(result.stderr().matches("(?s).*initcall camera returned after \\d+ usecs.*"),
+        result.describe());
+    assertFalse(result.stderr().contains("calling  usb"), result.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void flushRunsDeferredInitcallsOnceInOrder(String jdk) throws Exception {
+    ForkedJvm.Result result = boot(jdk, "", "flush", "flush").run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    List<String> lines = result.stdoutLines();
+    assertTrue(lines.contains("flush ran 3"), result.describe());
+    assertTrue(lines.contains("flush ran 0"), result.describe());
+    assertTrue(result.stdout().contains(
+        "main: after=[clock storage sensor camera usb usb-storage gallery]"), result.describe());
+    assertTrue(result.stderr().contains("flush all: nothing to run, already done"),
+        "a second flush must say it did nothing\n" + result.describe());
+  }
+
+  @Test
+  void requireRunsOneInitcallAndWhatItNeeds() throws Exception {
+    ForkedJvm.Result result = boot("current", "", "flush-usb", "require-gallery").run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("flush usb ran 1"), result.describe());
+    assertTrue(result.stdout().contains(
+        "main: after=[clock storage sensor camera usb usb-storage gallery]"), result.describe());
+  }
+
+  @Test
+  void flushOfAnUnknownNameIsAnError() throws Exception {
+    ForkedJvm.Result result = boot("current", "", "flush-unknown").run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("error: no initcall named 'nope'"), result.describe());
+  }
+
+  @Test
+  void failingInitcallIsReportedItsDependentsSkippedAndBootGoesOn() throws Exception {
+    ForkedJvm.Result result = ForkedJvm.current().agent("")
+        .classPath(TestApps.jar("failing")).classPath(ForkedJvm.apiClasses())
+        .main("failing.Main").run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stderr().contains("initcall config failed after"), result.describe());
+    assertTrue(result.stderr().contains("java.lang.IllegalStateException: config file missing"),
+        result.describe());
+    assertTrue(result.stderr().contains("at failing.Main.config("),
+        "the stack trace must be printed\n" + result.describe());
+    assertTrue(result.stderr().contains("initcall database skipped: needs 'config', which failed"),
+        result.describe());
+    assertTrue(result.stderr().contains("initcall web skipped: needs 'database', which was skipped"),
+        result.describe());
+    assertTrue(result.stdout().contains("init metrics"), result.describe());
+    assertTrue(result.stdout().contains("main runs"), result.describe());
+    assertFalse(result.stdout().contains("init database"), result.describe());
+  }
+
+  @Test
+  void fatalOptionStopsTheJvmBeforeMain() throws Exception {
+    ForkedJvm.Result result = ForkedJvm.current().agent("fatal")
+        .classPath(TestApps.jar("failing")).classPath(ForkedJvm.apiClasses())
+        .main("failing.Main").run();
+
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.stderr().contains("3 boot initcalls failed or skipped and option 'fatal'"),
+        result.describe());
+    assertFalse(result.stdout().contains("main runs"), result.describe());
+  }
+
+  @Test
+  void unknownOptionStopsTheJvmWithTheKnownOptions() throws Exception {
+    ForkedJvm.Result result = boot("current", "debug,verbose").run();
+
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.stderr().contains("unknown option 'verbose'; known options: debug"),
+        result.describe());
+    assertFalse(result.stdout().contains("main:"), result.describe());
+  }
+
+  @Test
+  void cycleAcrossJarsIsReportedAtStartUpWithTheWholeCycle(@TempDir Path dir) throws Exception {
+    Path index = dir.resolve("META-INF/initcall4j/initcalls.idx");
+    Files.createDirectories(index.getParent());
+    Files.writeString(index, "# initcall4j index 1\n"
+        + "extra\tLATE\tboot.Modules\tstorage\tother\t\t\tdeferred\n"
+        + "other\tLATE\tboot.Modules\tstorage\textra\t\t\tdeferred\n");
+    ForkedJvm.Result result = boot("current", "").classPath(dir).run();
+
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.stderr().contains("dependency cycle: extra -> other -> extra"),
+        result.describe());
+    assertTrue(result.stderr().contains("declared at boot.Modules.storage() in file:"),
+        "each edge must say where it was declared\n" + result.describe());
+    assertFalse(result.stdout().contains("init "), "nothing may run\n" + result.describe());
+  }
+
+  @Test
+  void withoutTheAgentTheFacadeSaysSoInsteadOfDoingNothing() throws Exception {
+    ForkedJvm.Result result = ForkedJvm.current()
+        .classPath(TestApps.jar("boot")).classPath(ForkedJvm.apiClasses())
+        .main("boot.Main", "flush").run();
+
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("main: before=[] active=false"), result.describe());
+    assertTrue(result.stderr().contains("initcall4j agent is not loaded"), result.describe());
+  }
+}

@@ -1,0 +1,87 @@
+package org.initcall4j.agent.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * Small applications under {@code src/test/apps/<name>}, compiled on first use with the real
+ * initcall4j processor (this module's classes) into {@code target/test-apps/<name>}, so each has
+ * the index a user's build would give it.
+ */
+public final class TestApps {
+  private static final Path SOURCES = Paths.get("src", "test", "apps");
+  private static final Path OUTPUT = Paths.get("target", "test-apps");
+  private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
+
+  private TestApps() {}
+
+  /** The compiled classes directory of an app (compiled once per test run). */
+  public static Path classes(String app) {
+    return COMPILED.computeIfAbsent(app, TestApps::compile);
+  }
+
+  /** The app packed as a jar, as users ship it. */
+  public static Path jar(String app) {
+    Path classes = classes(app);
+    Path jar = OUTPUT.resolve(app + ".jar").toAbsolutePath();
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file);
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path path : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
+        out.write(Files.readAllBytes(path));
+        out.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return jar;
+  }
+
+  private static Path compile(String app) {
+    Path sources = SOURCES.resolve(app);
+    Path output = OUTPUT.resolve(app).toAbsolutePath();
+    try {
+      deleteTree(output);
+      Files.createDirectories(output);
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(sources)) {
+        files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+      }
+      List<String> options = new ArrayList<>(List.of("--release", "17", "-d", output.toString(),
+          "-cp", ForkedJvm.apiClasses().toString(),
+          "-processorpath", Paths.get("target", "classes").toAbsolutePath().toString()));
+      Compilation result = Compilation.run(options, files);
+      if (!result.success()) {
+        throw new IllegalStateException("test app '" + app + "' does not compile:\n"
+            + result.diagnostics());
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes a directory tree if it exists. */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
