@@ -13,7 +13,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
@@ -38,6 +37,8 @@ public final class InitcallProcessor extends AbstractProcessor {
 
   private final List<InitcallSpec> specs = new ArrayList<>();
   private final Map<String, Element> elements = new HashMap<>();
+  private final Map<String, AnnotationMirror> mirrors = new HashMap<>();
+  private final Set<String> reported = new HashSet<>();
   private boolean failed;
 
   @Override
@@ -57,16 +58,19 @@ public final class InitcallProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    int before = specs.size();
     for (TypeElement annotation : annotations) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         collect(element, annotation);
       }
     }
-    if (round.processingOver() && !specs.isEmpty()) {
+    // Checked in the round that found the methods: javac only places a diagnostic at an element
+    // of the current round.
+    if (specs.size() > before) {
       checkGraph();
-      if (!failed) {
-        writeIndex();
-      }
+    }
+    if (round.processingOver() && !specs.isEmpty() && !failed) {
+      writeIndex();
     }
     return false;
   }
@@ -81,10 +85,11 @@ public final class InitcallProcessor extends AbstractProcessor {
     }
     Element previous = elements.putIfAbsent(spec.name(), element);
     if (previous != null) {
-      error(element, "duplicate initcall name '" + spec.name() + "', also used by "
+      error(element, mirror, "duplicate initcall name '" + spec.name() + "', also used by "
           + describe(previous) + "; rename one of them");
       return;
     }
+    mirrors.put(spec.name(), mirror);
     specs.add(spec);
   }
 
@@ -93,7 +98,12 @@ public final class InitcallProcessor extends AbstractProcessor {
       InitcallGraph.plan(specs, externalNames());
     } catch (InitcallGraphException e) {
       for (GraphProblem problem : e.problems()) {
-        error(elements.get(problem.subject()), problem.message());
+        if (reported.add(problem.message())) {
+          error(elements.get(problem.subject()), mirrors.get(problem.subject()),
+              problem.message());
+        } else {
+          failed = true;
+        }
       }
     }
   }
@@ -119,7 +129,7 @@ public final class InitcallProcessor extends AbstractProcessor {
         writer.write(IndexFormat.formatAll(specs));
       }
     } catch (IOException e) {
-      error(null, "cannot write " + IndexFormat.RESOURCE + ": " + e);
+      error(null, null, "cannot write " + IndexFormat.RESOURCE + ": " + e);
     }
   }
 
@@ -127,13 +137,10 @@ public final class InitcallProcessor extends AbstractProcessor {
     return method.getEnclosingElement() + "." + method.getSimpleName() + "()";
   }
 
-  private void error(Element element, String message) {
+  private void error(Element element, AnnotationMirror mirror, String message) {
     failed = true;
     processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "initcall4j: " + message,
-        element);
+        element, mirror);
   }
 
-  static boolean isMethod(Element element) {
-    return element instanceof ExecutableElement;
-  }
 }

@@ -1,0 +1,59 @@
+package org.initcall4j.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class AgentOptionsTest {
+
+  private static String error(String text) {
+    return assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(text))
+        .getMessage();
+  }
+
+  @Test
+  void noOptionsMeansNothingSet() {
+    assertFalse(AgentOptions.parse(null).flag("debug"));
+    assertFalse(AgentOptions.parse("").flag("debug"));
+    assertNull(AgentOptions.parse("  ").value("debug"));
+  }
+
+  @Test
+  void flagsAreRead() {
+    AgentOptions options = AgentOptions.parse("debug, fatal");
+    assertTrue(options.flag("debug"));
+    assertTrue(options.flag("fatal"));
+  }
+
+  @Test
+  void unknownOptionListsTheKnownOnes() {
+    String message = error("debug,verbose");
+    assertTrue(message.startsWith("unknown option 'verbose'; known options: debug, fatal"), message);
+  }
+
+  @Test
+  void malformedOptionsSayHowToFixThem() {
+    assertEquals("empty option in 'debug,,fatal': remove the extra comma", error("debug,,fatal"));
+    assertEquals("option 'debug' is a flag and takes no value: write just 'debug'",
+        error("debug=yes"));
+    assertEquals("option 'debug' is given twice", error("debug,debug"));
+  }
+
+  @Test
+  void optionsThatTakeAValueRequireOne() {
+    AgentOptions.KNOWN.values().stream().filter(AgentOptions.Option::takesValue).forEach(option -> {
+      String message = error(option.name() + "=");
+      assertTrue(message.startsWith("option '" + option.name() + "' needs a value"), message);
+    });
+  }
+
+  @Test
+  void helpListsEveryOption() {
+    String help = AgentOptions.describe();
+    AgentOptions.KNOWN.keySet().forEach(name -> assertTrue(help.contains(name), name));
+  }
+}
