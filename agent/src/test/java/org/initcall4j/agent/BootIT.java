@@ -70,6 +70,18 @@ class BootIT {
   }
 
   @Test
+  void indexesOfSeveralJarsAreMergedIntoOneOrder() throws Exception {
+    ForkedJvm.Result result = boot("current", "", "flush").classPath(TestApps.jar("plugin")).run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    String out = result.stdout();
+    assertTrue(out.indexOf("init storage") < out.indexOf("init plugin"), result.describe());
+    assertTrue(out.indexOf("init plugin") < out.indexOf("init camera"), result.describe());
+    assertTrue(out.indexOf("init usb") < out.indexOf("init plugin-usb"), result.describe());
+    assertTrue(out.contains("flush ran 4"), result.describe());
+  }
+
+  @Test
   void flushOfAnUnknownNameIsAnError() throws Exception {
     ForkedJvm.Result result = boot("current", "", "flush-unknown").run();
 

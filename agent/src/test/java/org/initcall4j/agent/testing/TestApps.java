@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * Small applications under {@code src/test/apps/<name>}, compiled on first use with the real
  * initcall4j processor (this module's classes) into {@code target/test-apps/<name>}, so each has
- * the index a user's build would give it.
+ * the index a user's build would give it. An optional {@code javac.options} file in the app's
+ * folder adds compiler arguments, one a line.
  */
 public final class TestApps {
   private static final Path SOURCES = Paths.get("src", "test", "apps");
@@ -62,6 +63,12 @@ public final class TestApps {
       List<String> options = new ArrayList<>(List.of("--release", "17", "-d", output.toString(),
           "-cp", ForkedJvm.apiClasses().toString(),
           "-processorpath", Paths.get("target", "classes").toAbsolutePath().toString()));
+      // optional extra javac arguments, one a line, e.g. processor options
+      Path extra = sources.resolve("javac.options");
+      if (Files.isRegularFile(extra)) {
+        Files.readAllLines(extra).stream().filter(l -> !l.isBlank()).map(String::strip)
+            .forEach(options::add);
+      }
       Compilation result = Compilation.run(options, files);
       if (!result.success()) {
         throw new IllegalStateException("test app '" + app + "' does not compile:\n"
