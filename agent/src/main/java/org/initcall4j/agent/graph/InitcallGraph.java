@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +27,14 @@ import org.initcall4j.agent.model.InitcallSpec;
  */
 public final class InitcallGraph {
 
-  private static final Comparator<Node> READY_ORDER =
-      Comparator.<Node, Integer>comparing(n -> n.spec.level().ordinal())
-          .thenComparing(Node::name);
+  /** Level, then name. A plain class, not a lambda: no invokedynamic bootstrap at start-up. */
+  private static final class ReadyOrder implements Comparator<Node> {
+    @Override
+    public int compare(Node a, Node b) {
+      int byLevel = a.spec.level().compareTo(b.spec.level());
+      return byLevel != 0 ? byLevel : a.name().compareTo(b.name());
+    }
+  }
 
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Set<String> external;
@@ -205,7 +209,7 @@ public final class InitcallGraph {
 
   private List<Node> sort() {
     List<Node> order = new ArrayList<>(nodes.size());
-    PriorityQueue<Node> ready = new PriorityQueue<>(Math.max(1, nodes.size()), READY_ORDER);
+    PriorityQueue<Node> ready = new PriorityQueue<>(Math.max(1, nodes.size()), new ReadyOrder());
     for (Node node : nodes.values()) {
       node.waitingFor = node.in.size();
       if (node.waitingFor == 0) {
@@ -279,15 +283,24 @@ public final class InitcallGraph {
     int[][] prerequisites = new int[order.size()][];
     for (Node node : order) {
       specs.add(node.spec);
-      Set<Integer> unique = new HashSet<>();
-      for (Edge edge : node.in) {
-        unique.add(edge.prerequisite().position);
-      }
-      int[] positions = unique.stream().mapToInt(Integer::intValue).toArray();
-      Arrays.sort(positions);
-      prerequisites[node.position] = positions;
+      prerequisites[node.position] = distinctSortedPositions(node.in);
     }
     return new BootPlan(specs, prerequisites);
+  }
+
+  private static int[] distinctSortedPositions(List<Edge> edges) {
+    int[] positions = new int[edges.size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = edges.get(i).prerequisite().position;
+    }
+    Arrays.sort(positions);
+    int distinct = 0;
+    for (int i = 0; i < positions.length; i++) {
+      if (i == 0 || positions[i] != positions[i - 1]) {
+        positions[distinct++] = positions[i];
+      }
+    }
+    return Arrays.copyOf(positions, distinct);
   }
 
   /** A declared name within two edits of a misspelt one, to suggest; null when none is close. */

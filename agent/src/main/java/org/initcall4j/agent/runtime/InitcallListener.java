@@ -1,6 +1,6 @@
 package org.initcall4j.agent.runtime;
 
-/** Hears what the runtime does; called on the thread that does it. Must not throw. */
+/** Hears what the runtime does; called on the thread that does it. Should not throw. */
 public interface InitcallListener {
   default void started(InitcallRecord record) {}
 

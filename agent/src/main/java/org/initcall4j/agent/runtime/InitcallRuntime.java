@@ -184,7 +184,7 @@ public final class InitcallRuntime {
       }
       if (blocked != null) {
         record.skip(elapsedNanos(), blocked);
-        fire(l -> l.skipped(record));
+        fire(SKIPPED, record, null, 0);
         return true;
       }
     } catch (InterruptedException e) {
@@ -192,7 +192,7 @@ public final class InitcallRuntime {
       throw new IllegalStateException("interrupted while waiting for initcall '" + record.name()
           + "'", e);
     }
-    fire(l -> l.started(record));
+    fire(STARTED, record, null, 0);
     Throwable failure = null;
     try {
       invoker.invoke(record.spec());
@@ -200,22 +200,35 @@ public final class InitcallRuntime {
       failure = t;
     }
     record.finish(elapsedNanos(), failure);
-    fire(l -> l.finished(record));
+    fire(FINISHED, record, null, 0);
     return true;
   }
 
   private void fireFlushStarted(String what) {
-    fire(l -> l.flushStarted(what));
+    fire(FLUSH_STARTED, null, what, 0);
   }
 
   private void fireFlushFinished(String what, int ran) {
-    fire(l -> l.flushFinished(what, ran));
+    fire(FLUSH_FINISHED, null, what, ran);
   }
 
-  private void fire(java.util.function.Consumer<InitcallListener> event) {
+  private static final int STARTED = 0;
+  private static final int FINISHED = 1;
+  private static final int SKIPPED = 2;
+  private static final int FLUSH_STARTED = 3;
+  private static final int FLUSH_FINISHED = 4;
+
+  /** One loop for every event, without lambdas (no invokedynamic bootstrap at start-up). */
+  private void fire(int event, InitcallRecord record, String what, int ran) {
     for (InitcallListener listener : listeners) {
       try {
-        event.accept(listener);
+        switch (event) {
+          case STARTED -> listener.started(record);
+          case FINISHED -> listener.finished(record);
+          case SKIPPED -> listener.skipped(record);
+          case FLUSH_STARTED -> listener.flushStarted(what);
+          default -> listener.flushFinished(what, ran);
+        }
       } catch (RuntimeException e) {
         System.err.println("initcall4j: listener " + listener + " failed: " + e);
       }
