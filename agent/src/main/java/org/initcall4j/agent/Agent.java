@@ -8,6 +8,7 @@ import org.initcall4j.agent.graph.InitcallGraphException;
 import org.initcall4j.agent.index.IndexFormatException;
 import org.initcall4j.agent.index.IndexLoader;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.runtime.ConsoleReporter;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.ReflectiveInvoker;
@@ -29,6 +30,10 @@ public final class Agent {
       throw new IllegalStateException("initcall4j agent is already running in this JVM");
     }
     AgentOptions options = AgentOptions.parse(optionText);
+    if (options.anyStartingWith("profile")) {
+      // before the boot initcalls run, so their static initializers are timed too
+      ProfileMode.install(options, instrumentation);
+    }
     ClassLoader appLoader = ClassLoader.getSystemClassLoader();
     List<InitcallSpec> specs;
     BootPlan plan;

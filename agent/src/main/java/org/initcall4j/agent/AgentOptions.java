@@ -18,6 +18,11 @@ public final class AgentOptions {
   static {
     known("debug", false, "print initcall_debug lines (calling / returned after) to stderr");
     known("fatal", false, "a failed or skipped boot initcall stops the JVM with status 1");
+    known("profile", false, "time static initializers of app classes; blame list at exit");
+    known("profile.include", true, "classes to time, e.g. com.acme.*:org.foo.**");
+    known("profile.exclude", true, "classes not to time, e.g. com.acme.generated.**");
+    known("profile.top", true, "lines in the blame list (default 20)");
+    known("profile.out", true, "also write the blame list to this file at exit");
   }
 
   private static void known(String name, boolean takesValue, String help) {
@@ -70,6 +75,16 @@ public final class AgentOptions {
 
   public boolean flag(String name) {
     return values.containsKey(name);
+  }
+
+  /** Whether any option whose name starts with {@code prefix} was given. */
+  public boolean anyStartingWith(String prefix) {
+    for (String name : values.keySet()) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The option's value, or null when not given. */

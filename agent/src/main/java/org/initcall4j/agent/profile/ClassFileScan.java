@@ -1,0 +1,87 @@
+package org.initcall4j.agent.profile;
+
+/**
+ * Reads just enough of a class file to decide whether it is worth parsing: its version, and
+ * whether its constant pool holds the name {@code <clinit>}. A class with a static initializer
+ * must have that UTF-8 constant, so a class without it is rejected without ASM. The walk stops at
+ * the end of the constant pool; methods and code are never read.
+ */
+final class ClassFileScan {
+  /** The newest class file major version the shaded ASM reads (Java 26). */
+  static final int NEWEST_MAJOR = 70;
+
+  /** The class has no {@code <clinit>}: leave it alone. */
+  static final int NO_CLINIT = 0;
+  /** The class may have a {@code <clinit>}: parse it. */
+  static final int HAS_CLINIT = 1;
+  /** A class file version newer than ASM reads: leave it alone. */
+  static final int TOO_NEW = 2;
+  /** Not a class file ASM could read (bad magic, truncated, unknown constant tag). */
+  static final int MALFORMED = 3;
+
+  private static final byte[] CLINIT = {'<', 'c', 'l', 'i', 'n', 'i', 't', '>'};
+
+  private ClassFileScan() {}
+
+  /** The major version of a class file (bytes 6-7), or -1 when too short to have one. */
+  static int majorVersion(byte[] bytes) {
+    return bytes.length < 8 ? -1 : u2(bytes, 6);
+  }
+
+  /** One of {@link #NO_CLINIT}, {@link #HAS_CLINIT}, {@link #TOO_NEW}, {@link #MALFORMED}. */
+  static int scan(byte[] b) {
+    if (b.length < 10 || u2(b, 0) != 0xCAFE || u2(b, 2) != 0xBABE) {
+      return MALFORMED;
+    }
+    if (majorVersion(b) > NEWEST_MAJOR) {
+      return TOO_NEW;
+    }
+    int count = u2(b, 8);
+    int at = 10;
+    for (int index = 1; index < count; index++) {
+      if (at >= b.length) {
+        return MALFORMED;
+      }
+      int tag = b[at];
+      switch (tag) {
+        case 1 -> { // Utf8: u2 length, bytes
+          if (at + 3 > b.length) {
+            return MALFORMED;
+          }
+          int length = u2(b, at + 1);
+          if (length == CLINIT.length && isClinit(b, at + 3)) {
+            return HAS_CLINIT;
+          }
+          at += 3 + length;
+        }
+        case 7, 8, 16, 19, 20 -> at += 3; // Class, String, MethodType, Module, Package
+        case 15 -> at += 4; // MethodHandle
+        case 3, 4, 9, 10, 11, 12, 17, 18 -> at += 5; // Integer, Float, refs, NameAndType, dynamic
+        case 5, 6 -> { // Long, Double take two slots
+          at += 9;
+          index++;
+        }
+        default -> {
+          return MALFORMED;
+        }
+      }
+    }
+    return at <= b.length ? NO_CLINIT : MALFORMED;
+  }
+
+  private static boolean isClinit(byte[] b, int at) {
+    if (at + CLINIT.length > b.length) {
+      return false;
+    }
+    for (int i = 0; i < CLINIT.length; i++) {
+      if (b[at + i] != CLINIT[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int u2(byte[] b, int at) {
+    return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+  }
+}

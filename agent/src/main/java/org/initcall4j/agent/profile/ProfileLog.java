@@ -1,0 +1,39 @@
+package org.initcall4j.agent.profile;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What profile mode has to say while classes load, on stderr. Problems that can repeat for many
+ * classes are said once; a static initializer too large to time is named each time, as each is a
+ * blind spot in the blame list.
+ */
+final class ProfileLog {
+  private final PrintStream out;
+  private final AtomicBoolean tooNewSaid = new AtomicBoolean();
+  private final AtomicBoolean failureSaid = new AtomicBoolean();
+
+  ProfileLog(PrintStream out) {
+    this.out = out;
+  }
+
+  void tooNew(String className, int major) {
+    if (tooNewSaid.compareAndSet(false, true)) {
+      out.println("initcall4j profile: " + className.replace('/', '.') + " has class file"
+          + " version " + major + ", newer than this agent reads (up to "
+          + ClassFileScan.NEWEST_MAJOR + "); such classes are not timed (said once)");
+    }
+  }
+
+  void tooLarge(String className) {
+    out.println("initcall4j profile: static initializer of " + className.replace('/', '.')
+        + " is too close to the 64 KB method limit to add timing; not timed");
+  }
+
+  void failure(String className, Throwable failure) {
+    if (failureSaid.compareAndSet(false, true)) {
+      out.println("initcall4j profile: could not time " + className.replace('/', '.')
+          + ", left as it was: " + failure + " (further such failures are not shown)");
+    }
+  }
+}

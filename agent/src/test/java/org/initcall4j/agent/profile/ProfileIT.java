@@ -1,0 +1,98 @@
+package org.initcall4j.agent.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.initcall4j.agent.testing.ForkedJvm;
+import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.TestApps;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Profile mode in a real JVM on an app whose static initializers have known costs. */
+class ProfileIT {
+
+  private static ForkedJvm app(String jdk) {
+    return ForkedJvm.of(Jdks.home(jdk)).classPath(TestApps.jar("profile")).main("profile.Main");
+  }
+
+  static List<String> jdks() {
+    return Jdks.names();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void blameListTimesNestedFailingThreadedAndLoaderClassesWithoutChangingTheApp(String jdk)
+      throws Exception {
+    ForkedJvm.Result plain = app(jdk).run();
+    ForkedJvm.Result profiled = app(jdk).agent("profile,profile.top=50").run();
+
+    assertEquals(0, plain.exitCode(), plain.describe());
+    assertEquals(0, profiled.exitCode(), profiled.describe());
+    assertEquals(plain.stdout(), profiled.stdout(), "profile mode changed what the app printed\n"
+        + profiled.describe());
+    assertTrue(profiled.stdout().contains("broken: no config"), profiled.describe());
+
+    BlameLines blame = BlameLines.parse(profiled.stderr());
+    BlameLines.Line inner = blame.get("profile.Inner");
+    BlameLines.Line outer = blame.get("profile.Outer");
+    assertTrue(inner.exclusiveMs() >= 245, "Inner sleeps 250 ms: " + inner);
+    assertEquals("profile.Outer", inner.nestedIn(), inner.toString());
+    assertTrue(outer.inclusiveMs() >= 395, "Outer sleeps 150 ms and runs Inner: " + outer);
+    assertTrue(outer.exclusiveMs() >= 145, outer.toString());
+    assertTrue(outer.exclusiveMs() <= outer.inclusiveMs() - inner.inclusiveMs() + 0.01,
+        "Inner's time must not count as Outer's own: " + outer + " " + inner);
+    assertEquals("main", outer.thread(), outer.toString());
+    assertTrue(blame.get("profile.Broken").failed(), blame.toString());
+    assertEquals("worker-1", blame.get("profile.OnWorker").thread(), blame.toString());
+    for (String kind : List.of("profile.Color", "profile.Shape", "profile.Point",
+        "profile.ViaChildLoader")) {
+      assertTrue(blame.find(kind).isPresent(), kind + " must be timed: " + blame);
+    }
+    assertFalse(blame.find("profile.ViaDetachedLoader").isPresent(),
+        "a loader that cannot see the agent must be left alone: " + blame);
+    assertTrue(blame.lines().stream().noneMatch(l -> l.className().startsWith("java.")
+        || l.className().startsWith("org.initcall4j.agent.")), blame.toString());
+    assertEquals(blame.lines().get(0), inner, "slowest exclusive first: " + blame);
+  }
+
+  @Test
+  void includeAndExcludeChooseTheClassesAndTopLimitsTheLines(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("blame.txt");
+    ForkedJvm.Result result = app("current").agent("profile,profile.include=profile.*"
+        + ",profile.exclude=profile.Inner:profile.Via*,profile.top=3,profile.out=" + out).run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    BlameLines blame = BlameLines.parse(result.stderr());
+    assertEquals(3, blame.lines().size(), blame.toString());
+    assertFalse(blame.find("profile.Inner").isPresent(), blame.toString());
+    BlameLines.Line outer = blame.get("profile.Outer");
+    assertTrue(outer.exclusiveMs() >= 395, "untimed Inner counts as Outer's own: " + outer);
+    assertEquals(blame, BlameLines.parse(Files.readString(out)),
+        "profile.out must hold the same list");
+  }
+
+  @Test
+  void badProfileOptionsStopTheJvmBeforeMain() throws Exception {
+    ForkedJvm.Result zero = app("current").agent("profile,profile.top=0").run();
+    assertEquals(1, zero.exitCode(), zero.describe());
+    assertTrue(zero.stderr().contains("option 'profile.top=0' must be a whole number"),
+        zero.describe());
+    assertFalse(zero.stdout().contains("outer="), zero.describe());
+
+    ForkedJvm.Result noFlag = app("current").agent("profile.top=5").run();
+    assertEquals(1, noFlag.exitCode(), noFlag.describe());
+    assertTrue(noFlag.stderr().contains("add the flag 'profile'"), noFlag.describe());
+
+    ForkedJvm.Result slash = app("current").agent("profile,profile.include=com/acme/*").run();
+    assertEquals(1, slash.exitCode(), slash.describe());
+    assertTrue(slash.stderr().contains("pattern 'com/acme/*' has '/'"), slash.describe());
+  }
+}
