@@ -1,5 +1,6 @@
 package org.initcall4j.agent.profile;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,15 +17,22 @@ import java.util.Locale;
  * </pre>
  */
 public final class BlameList {
-  private static final Comparator<ClinitTiming> SLOWEST_FIRST =
-      Comparator.comparingLong(ClinitTiming::exclusiveNanos).reversed()
-          .thenComparing(ClinitTiming::className);
+  /** Exclusive time descending, then by name for a stable order. A plain class: no lambda bootstrap. */
+  private static final class SlowestFirst implements Comparator<ClinitTiming> {
+    @Override
+    public int compare(ClinitTiming a, ClinitTiming b) {
+      int byTime = Long.compare(b.exclusiveNanos(), a.exclusiveNanos());
+      return byTime != 0 ? byTime : a.className().compareTo(b.className());
+    }
+  }
 
   private BlameList() {}
 
   /** The slowest {@code top} entries, slowest first. */
   public static List<ClinitTiming> slowest(List<ClinitTiming> timings, int top) {
-    return timings.stream().sorted(SLOWEST_FIRST).limit(top).toList();
+    List<ClinitTiming> sorted = new ArrayList<>(timings);
+    sorted.sort(new SlowestFirst());
+    return sorted.subList(0, Math.min(top, sorted.size()));
   }
 
   /** The report text, one line per static initializer, each line ended by a newline. */

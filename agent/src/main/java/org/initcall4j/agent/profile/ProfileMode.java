@@ -28,8 +28,8 @@ public final class ProfileMode {
     Warmup.run(transformer);
     settings = chosen;
     instrumentation.addTransformer(transformer);
-    Runtime.getRuntime().addShutdownHook(
-        new Thread(() -> report(chosen, System.err), "initcall4j-profile-report"));
+    Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen),
+        "initcall4j-profile-report"));
   }
 
   /** Whether profile mode is on in this JVM. */
@@ -41,6 +41,20 @@ public final class ProfileMode {
   public static String blameList() {
     ProfileSettings current = settings;
     return current == null ? null : BlameList.format(ProfileRecorder.snapshot(), current.top());
+  }
+
+  /** A plain class, not a lambda: no invokedynamic bootstrap in premain. */
+  private static final class ReportAtExit implements Runnable {
+    private final ProfileSettings chosen;
+
+    ReportAtExit(ProfileSettings chosen) {
+      this.chosen = chosen;
+    }
+
+    @Override
+    public void run() {
+      report(chosen, System.err);
+    }
   }
 
   private static void report(ProfileSettings chosen, PrintStream err) {
