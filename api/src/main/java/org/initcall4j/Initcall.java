@@ -45,4 +45,10 @@ public @interface Initcall {
 
   /** May run on a pool thread, in parallel with initcalls it does not depend on. */
   boolean async() default false;
+
+  /**
+   * Must run on the thread that boots (or flushes), never on a pool thread, even when the agent
+   * runs every initcall asynchronously: for code bound to that thread. Contradicts {@link #async()}.
+   */
+  boolean mainThread() default false;
 }

@@ -12,6 +12,7 @@ import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.runtime.ConsoleReporter;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.ReflectiveInvoker;
+import org.initcall4j.agent.runtime.RuntimeSettings;
 
 /** Wires the agent together at start-up and holds the one runtime of this JVM. */
 public final class Agent {
@@ -30,6 +31,7 @@ public final class Agent {
       throw new IllegalStateException("initcall4j agent is already running in this JVM");
     }
     AgentOptions options = AgentOptions.parse(optionText);
+    RuntimeSettings settings = runtimeSettings(options);
     if (options.anyStartingWith("profile")) {
       // before the boot initcalls run, so their static initializers are timed too
       ProfileMode.install(options, instrumentation);
@@ -43,7 +45,8 @@ public final class Agent {
     } catch (InitcallGraphException | IndexFormatException e) {
       throw new AgentStartupException(e.getMessage());
     }
-    InitcallRuntime started = new InitcallRuntime(plan, new ReflectiveInvoker(appLoader));
+    InitcallRuntime started = new InitcallRuntime(plan, new ReflectiveInvoker(appLoader),
+        settings, System.err);
     started.addListener(new ConsoleReporter(System.err, options.flag("debug")));
     runtime = started;
     if (!atBoot) {
@@ -54,5 +57,17 @@ public final class Agent {
       throw new AgentStartupException(bad + " boot initcall" + (bad == 1 ? "" : "s")
           + " failed or skipped and option 'fatal' is set");
     }
+  }
+
+  /** Options {@code async}, {@code threads}, {@code timeout}, {@code timeout.skip}. */
+  static RuntimeSettings runtimeSettings(AgentOptions options) {
+    String threads = options.value("threads");
+    String timeout = options.value("timeout");
+    long timeoutMillis = timeout == null ? 0 : Durations.parseMillis(timeout, "option 'timeout'");
+    return new RuntimeSettings(options.flag("async"),
+        threads == null ? Runtime.getRuntime().availableProcessors()
+            : AgentOptions.threadCount(threads),
+        timeoutMillis, options.flag("timeout.skip"),
+        timeoutMillis > 0 ? timeoutMillis : RuntimeSettings.DEFAULT_STALL_MILLIS);
   }
 }

@@ -23,10 +23,30 @@ public final class AgentOptions {
     known("profile.exclude", true, "classes not to time, e.g. com.acme.generated.**");
     known("profile.top", true, "lines in the blame list (default 20)");
     known("profile.out", true, "also write the blame list to this file at exit");
+    known("async", false, "run every initcall (not just async ones) in parallel on a pool");
+    known("threads", true, "pool size for async initcalls (default: available processors)");
+    known("timeout", true, "report an initcall running longer than this (250ms, 5s, 2m) with"
+        + " its stack");
+    known("timeout.skip", false, "give up on an initcall past its timeout: mark it failed, skip"
+        + " what needs it");
   }
 
   private static void known(String name, boolean takesValue, String help) {
     KNOWN.put(name, new Option(name, takesValue, help));
+  }
+
+  /** Largest pool: more threads than this only adds contention at start-up. */
+  static final int MAX_THREADS = 256;
+
+  /** The value of {@code threads=N}, checked. */
+  public static int threadCount(String value) {
+    String digits = value.strip();
+    if (!Durations.isWholeNumber(digits, 4) || Integer.parseInt(digits) < 1
+        || Integer.parseInt(digits) > MAX_THREADS) {
+      throw new IllegalArgumentException("option 'threads' must be a whole number from 1 to "
+          + MAX_THREADS + ", not '" + value + "'");
+    }
+    return Integer.parseInt(digits);
   }
 
   private final Map<String, String> values;

@@ -12,8 +12,11 @@ import org.initcall4j.agent.model.InitcallSpec;
  *
  * <pre>
  * # initcall4j index 1
- * name  LEVEL  class  method  after,after  before  partOf  deferred,async
+ * name  LEVEL  class  method  after,after  before  partOf  deferred,async,main
  * </pre>
+ *
+ * <p>Flags are optional and unordered; {@code main} (must run on the booting thread) was added
+ * without changing the header, so older indexes still read the same.
  */
 public final class IndexFormat {
 
@@ -27,12 +30,15 @@ public final class IndexFormat {
 
   /** One index line for a spec. */
   public static String format(InitcallSpec spec) {
-    List<String> flags = new ArrayList<>(2);
+    List<String> flags = new ArrayList<>(3);
     if (spec.deferred()) {
       flags.add("deferred");
     }
     if (spec.async()) {
       flags.add("async");
+    }
+    if (spec.mainThread()) {
+      flags.add("main");
     }
     return String.join("\t",
         spec.name(),
@@ -90,17 +96,19 @@ public final class IndexFormat {
     }
     boolean deferred = false;
     boolean async = false;
+    boolean mainThread = false;
     for (String flag : split(cells[7])) {
       switch (flag) {
         case "deferred" -> deferred = true;
         case "async" -> async = true;
+        case "main" -> mainThread = true;
         default -> throw new IndexFormatException(source, lineNumber, "unknown flag '" + flag + "'");
       }
     }
     String method = cells[3].isEmpty() ? null : cells[3];
     String origin = cells[2] + (method == null ? ".<clinit>" : "." + method + "()") + " in " + source;
     return new InitcallSpec(cells[0], level, cells[2], method, split(cells[4]), split(cells[5]),
-        cells[6], deferred, async, origin);
+        cells[6], deferred, async, mainThread, origin);
   }
 
   private static List<String> split(String csv) {

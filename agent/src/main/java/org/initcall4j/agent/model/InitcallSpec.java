@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param partOf subsystem this one is part of, or null
  * @param deferred parked at boot, run at flush or on demand
  * @param async may run on a pool thread
+ * @param mainThread must run on the thread that boots or flushes, never on a pool thread
  * @param origin where it was declared, for error messages (e.g. {@code com.acme.Usb.init() in
  *     file:/app.jar})
  */
@@ -30,6 +31,7 @@ public record InitcallSpec(
     String partOf,
     boolean deferred,
     boolean async,
+    boolean mainThread,
     String origin) {
 
   public InitcallSpec {
@@ -40,6 +42,14 @@ public record InitcallSpec(
     if (partOf != null && partOf.isEmpty()) {
       partOf = null;
     }
+  }
+
+  /** An initcall with no thread constraint (the shape before {@code mainThread} existed). */
+  public InitcallSpec(String name, InitLevel level, String className, String methodName,
+      List<String> after, List<String> before, String partOf, boolean deferred, boolean async,
+      String origin) {
+    this(name, level, className, methodName, after, before, partOf, deferred, async, false,
+        origin);
   }
 
   /** True when the unit is a class's static initializer rather than a method. */

@@ -56,13 +56,19 @@ final class SpecBuilder {
     if (level == null) {
       error("unknown level " + levelName);
     }
+    boolean async = values.bool("async");
+    boolean mainThread = values.bool("mainThread");
+    if (async && mainThread) {
+      error("an initcall cannot be both async and mainThread: async lets it run on a pool thread,"
+          + " mainThread pins it to the booting thread; drop one of them");
+    }
     if (!ok) {
       return null;
     }
     String binaryName = env.getElementUtils().getBinaryName(owner).toString();
     String methodName = method.getSimpleName().toString();
     return new InitcallSpec(name, level, binaryName, methodName, after, before, partOf,
-        values.bool("deferred"), values.bool("async"),
+        values.bool("deferred"), async, mainThread,
         binaryName + "." + methodName + "()");
   }
 

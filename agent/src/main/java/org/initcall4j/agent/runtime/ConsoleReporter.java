@@ -48,6 +48,13 @@ public final class ConsoleReporter implements InitcallListener {
   }
 
   @Override
+  public void returnedAfterGivingUp(InitcallRecord record, long nanos, Throwable failure) {
+    out.println("initcall " + record.name() + " returned after " + nanos / 1000 + " usecs on thread "
+        + Thread.currentThread().getName() + ", after it was given up on; ignored"
+        + (failure == null ? "" : " (it failed: " + failure + ")"));
+  }
+
+  @Override
   public void flushFinished(String what, int ran) {
     if (ran == 0) {
       out.println("initcall4j: flush " + what + ": nothing to run, already done");

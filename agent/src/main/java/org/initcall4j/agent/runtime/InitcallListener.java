@@ -9,6 +9,12 @@ public interface InitcallListener {
 
   default void skipped(InitcallRecord record) {}
 
+  /**
+   * An initcall given up on after its timeout has returned at last, {@code nanos} after it started;
+   * its outcome ({@code failure}, null when it returned normally) is ignored.
+   */
+  default void returnedAfterGivingUp(InitcallRecord record, long nanos, Throwable failure) {}
+
   default void flushStarted(String what) {}
 
   default void flushFinished(String what, int ran) {}

@@ -7,22 +7,26 @@ import org.initcall4j.agent.model.InitcallSpec;
  * Run-time state of one initcall. State changes happen under this object's monitor, so whoever
  * sees a terminal state also sees everything the initcall did (happens-before through the lock).
  */
-public final class InitcallRecord {
+public final class InitcallRecord implements Blocker {
   private final InitcallSpec spec;
   private final int position;
+  private final WaitGraph waits;
   private List<InitcallRecord> prerequisites = List.of();
 
   private volatile InitcallState state;
-  private Thread runner;
+  /** Volatile so the wait graph can read it without this monitor. */
+  private volatile Thread runner;
+  private boolean abandoned;
   private String threadName;
   private long startNanos;
   private long durationNanos;
   private Throwable error;
   private String skipReason;
 
-  InitcallRecord(InitcallSpec spec, int position) {
+  InitcallRecord(InitcallSpec spec, int position, WaitGraph waits) {
     this.spec = spec;
     this.position = position;
+    this.waits = waits;
     this.state = spec.deferred() ? InitcallState.DEFERRED : InitcallState.PENDING;
   }
 
@@ -72,8 +76,24 @@ public final class InitcallRecord {
   }
 
   /** Thread that runs this initcall now, or null. */
-  public synchronized Thread runner() {
+  public Thread runner() {
     return runner;
+  }
+
+  /** True when it was given up on after its timeout, while its thread went on running it. */
+  public synchronized boolean abandoned() {
+    return abandoned;
+  }
+
+  @Override
+  public String describe() {
+    return "initcall '" + name() + "'";
+  }
+
+  @Override
+  public java.util.Collection<Thread> holders() {
+    Thread holder = runner;
+    return holder == null ? List.of() : List.of(holder);
   }
 
   /**
@@ -83,12 +103,7 @@ public final class InitcallRecord {
    * @throws InitcallReentryException when the current thread is already running it
    */
   synchronized boolean claim(long nowNanos) throws InterruptedException {
-    while (state == InitcallState.RUNNING) {
-      if (runner == Thread.currentThread()) {
-        throw new InitcallReentryException(this);
-      }
-      wait();
-    }
+    awaitWhile(InitcallState.RUNNING);
     if (state.isTerminal()) {
       return false;
     }
@@ -99,12 +114,37 @@ public final class InitcallRecord {
     return true;
   }
 
-  synchronized void finish(long nowNanos, Throwable failure) {
+  /**
+   * Ends the run of the thread that claimed it. False when it was given up on meanwhile: then the
+   * outcome is ignored, the record stays failed.
+   */
+  synchronized boolean finish(long nowNanos, Throwable failure) {
+    if (abandoned) {
+      return false;
+    }
     durationNanos = nowNanos - startNanos;
     error = failure;
     runner = null;
     state = failure == null ? InitcallState.DONE : InitcallState.FAILED;
     notifyAll();
+    return true;
+  }
+
+  /**
+   * Gives up on a run that is past its timeout: failed with {@code reason}, and whoever waits is
+   * released. False when it is no longer run by {@code stuck}.
+   */
+  synchronized boolean abandon(long nowNanos, Thread stuck, Throwable reason) {
+    if (state != InitcallState.RUNNING || runner != stuck) {
+      return false;
+    }
+    abandoned = true;
+    durationNanos = nowNanos - startNanos;
+    error = reason;
+    runner = null;
+    state = InitcallState.FAILED;
+    notifyAll();
+    return true;
   }
 
   synchronized void skip(long nowNanos, String reason) {
@@ -119,10 +159,29 @@ public final class InitcallRecord {
   /** Waits until this initcall is terminal; another thread must be running it. */
   synchronized void awaitTerminal() throws InterruptedException {
     while (!state.isTerminal()) {
-      if (runner == Thread.currentThread()) {
-        throw new InitcallReentryException(this);
+      awaitWhile(state);
+    }
+  }
+
+  /**
+   * Waits, holding this monitor, while the state is {@code current}: refuses a wait that would
+   * deadlock and reports one that stalls.
+   */
+  private void awaitWhile(InitcallState current) throws InterruptedException {
+    if (state != current) {
+      return;
+    }
+    if (runner == Thread.currentThread()) {
+      throw new InitcallReentryException(this);
+    }
+    WaitGraph.Wait wait = waits.enter(this);
+    try {
+      while (state == current) {
+        wait(waits.sliceMillis());
+        waits.waited(wait);
       }
-      wait();
+    } finally {
+      waits.leave(wait);
     }
   }
 

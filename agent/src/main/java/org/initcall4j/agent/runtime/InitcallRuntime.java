@@ -1,5 +1,6 @@
 package org.initcall4j.agent.runtime;
 
+import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -19,13 +20,30 @@ public final class InitcallRuntime {
   private final Invoker invoker;
   private final List<InitcallListener> listeners = new CopyOnWriteArrayList<>();
   private final long originNanos = System.nanoTime();
+  private final AsyncScheduler scheduler;
 
+  /** Sequential, no timeout. */
   public InitcallRuntime(BootPlan plan, Invoker invoker) {
+    this(plan, invoker, RuntimeSettings.defaults(), System.err);
+  }
+
+  /**
+   * @param settings async, pool size, timeouts
+   * @param reports where timeouts, stalls and late returns are reported
+   */
+  public InitcallRuntime(BootPlan plan, Invoker invoker, RuntimeSettings settings,
+      PrintStream reports) {
     this.plan = plan;
     this.invoker = invoker;
+    WaitGraph waits = new WaitGraph(settings.stallMillis(), reports);
+    this.scheduler = new AsyncScheduler(settings, waits);
+    if (settings.timeoutMillis() > 0) {
+      listeners.add(new Watchdog(this, settings.timeoutMillis(), settings.skipOnTimeout(),
+          reports));
+    }
     this.records = new ArrayList<>(plan.size());
     for (int i = 0; i < plan.size(); i++) {
-      records.add(new InitcallRecord(plan.order().get(i), i));
+      records.add(new InitcallRecord(plan.order().get(i), i, waits));
     }
     for (int i = 0; i < plan.size(); i++) {
       List<InitcallRecord> needs = new ArrayList<>();
@@ -58,13 +76,23 @@ public final class InitcallRuntime {
 
   /** Runs every initcall that is not deferred, in order. Returns how many failed or were skipped. */
   public int boot() {
-    int bad = 0;
+    List<InitcallRecord> boot = new ArrayList<>();
     for (InitcallRecord record : records) {
       if (!record.spec().deferred()) {
+        boot.add(record);
+      }
+    }
+    if (scheduler.needed(boot)) {
+      scheduler.run("boot", closureOf(boot), this);
+    } else {
+      for (InitcallRecord record : boot) {
         runOne(record);
-        if (record.state() != InitcallState.DONE) {
-          bad++;
-        }
+      }
+    }
+    int bad = 0;
+    for (InitcallRecord record : boot) {
+      if (record.state() != InitcallState.DONE) {
+        bad++;
       }
     }
     return bad;
@@ -85,9 +113,19 @@ public final class InitcallRuntime {
   public int flushAll() {
     fireFlushStarted("all");
     int ran = 0;
+    List<InitcallRecord> deferred = new ArrayList<>();
     for (InitcallRecord record : records) {
-      if (record.spec().deferred() && runOne(record)) {
-        ran++;
+      if (record.spec().deferred()) {
+        deferred.add(record);
+      }
+    }
+    if (scheduler.needed(deferred)) {
+      ran = scheduler.run("flush all", closureOf(deferred), this);
+    } else {
+      for (InitcallRecord record : deferred) {
+        if (runOne(record)) {
+          ran++;
+        }
       }
     }
     fireFlushFinished("all", ran);
@@ -104,9 +142,14 @@ public final class InitcallRuntime {
     InitcallRecord target = require(name, false);
     fireFlushStarted(name);
     int ran = 0;
-    for (InitcallRecord record : closureOf(target)) {
-      if (runOne(record)) {
-        ran++;
+    List<InitcallRecord> closure = closureOf(target);
+    if (scheduler.needed(closure)) {
+      ran = scheduler.run("flush " + name, closure, this);
+    } else {
+      for (InitcallRecord record : closure) {
+        if (runOne(record)) {
+          ran++;
+        }
       }
     }
     fireFlushFinished(name, ran);
@@ -143,10 +186,20 @@ public final class InitcallRuntime {
 
   /** The target and everything it needs, transitively, in plan order. */
   List<InitcallRecord> closureOf(InitcallRecord target) {
+    return closureOf(List.of(target));
+  }
+
+  /** The targets not yet terminal and everything they need, transitively, in plan order. */
+  private List<InitcallRecord> closureOf(List<InitcallRecord> targets) {
     BitSet wanted = new BitSet(records.size());
     Deque<InitcallRecord> todo = new ArrayDeque<>();
-    todo.push(target);
-    wanted.set(target.position());
+    for (InitcallRecord target : targets) {
+      if (target.state().isTerminal() && targets.size() > 1) {
+        continue;
+      }
+      todo.push(target);
+      wanted.set(target.position());
+    }
     while (!todo.isEmpty()) {
       for (InitcallRecord need : todo.pop().prerequisites()) {
         if (!wanted.get(need.position()) && !need.state().isTerminal()) {
@@ -199,9 +252,27 @@ public final class InitcallRuntime {
     } catch (Throwable t) {
       failure = t;
     }
-    record.finish(elapsedNanos(), failure);
-    fire(FINISHED, record, null, 0);
+    if (record.finish(elapsedNanos(), failure)) {
+      fire(FINISHED, record, null, 0);
+    } else {
+      for (InitcallListener listener : listeners) {
+        listener.returnedAfterGivingUp(record, elapsedNanos() - record.startNanos(), failure);
+      }
+    }
     return true;
+  }
+
+  /**
+   * Gives up on an initcall past its timeout ({@code timeout.skip}): it is marked failed with the
+   * stuck thread's stack, what needs it is skipped as for any failure, and the thread is left
+   * running it.
+   */
+  void giveUp(InitcallRecord record, Thread stuck, long timeoutMillis) {
+    InitcallTimeoutException reason = new InitcallTimeoutException(record, timeoutMillis, stuck);
+    if (record.abandon(elapsedNanos(), stuck, reason)) {
+      fire(FINISHED, record, null, 0);
+      scheduler.gaveUp(record, stuck);
+    }
   }
 
   private void fireFlushStarted(String what) {
