@@ -1,7 +1,10 @@
 package org.initcall4j.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.List;
+import org.initcall4j.agent.config.ConfigException;
+import org.initcall4j.agent.config.InitcallConfig;
 import org.initcall4j.agent.graph.BootPlan;
 import org.initcall4j.agent.graph.InitcallGraph;
 import org.initcall4j.agent.graph.InitcallGraphException;
@@ -11,8 +14,10 @@ import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.runtime.ConsoleReporter;
 import org.initcall4j.agent.runtime.InitcallRuntime;
+import org.initcall4j.agent.runtime.Invoker;
 import org.initcall4j.agent.runtime.ReflectiveInvoker;
 import org.initcall4j.agent.runtime.RuntimeSettings;
+import org.initcall4j.agent.transform.Rewrites;
 
 /** Wires the agent together at start-up and holds the one runtime of this JVM. */
 public final class Agent {
@@ -39,15 +44,27 @@ public final class Agent {
     ClassLoader appLoader = ClassLoader.getSystemClassLoader();
     List<InitcallSpec> specs;
     BootPlan plan;
+    InitcallConfig config = null;
     try {
-      specs = IndexLoader.load(appLoader);
+      specs = new ArrayList<>(IndexLoader.load(appLoader));
+      if (options.value("config") != null) {
+        config = InitcallConfig.load(options.value("config"), options.flag("lenient"), appLoader,
+            System.err);
+        specs.addAll(config.specs());
+      }
       plan = InitcallGraph.plan(specs);
-    } catch (InitcallGraphException | IndexFormatException e) {
+    } catch (InitcallGraphException | IndexFormatException | ConfigException e) {
       throw new AgentStartupException(e.getMessage());
     }
-    InitcallRuntime started = new InitcallRuntime(plan, new ReflectiveInvoker(appLoader),
-        settings, System.err);
+    Rewrites rewrites = config == null ? null
+        : Rewrites.plan(config.entries(), plan, appLoader, System.err);
+    Invoker invoker = new ReflectiveInvoker(appLoader);
+    InitcallRuntime started = new InitcallRuntime(plan,
+        rewrites == null ? invoker : rewrites.invoker(invoker), settings, System.err);
     started.addListener(new ConsoleReporter(System.err, options.flag("debug")));
+    if (rewrites != null) {
+      rewrites.install(instrumentation, started);
+    }
     runtime = started;
     if (!atBoot) {
       return;

@@ -29,6 +29,8 @@ public final class AgentOptions {
         + " its stack");
     known("timeout.skip", false, "give up on an initcall past its timeout: mark it failed, skip"
         + " what needs it");
+    known("config", true, "initcalls over existing code, from a properties file (see README)");
+    known("lenient", false, "report bad config entries and leave them out instead of stopping");
   }
 
   private static void known(String name, boolean takesValue, String help) {

@@ -1,11 +1,11 @@
 package org.initcall4j.agent.graph;
 
 /** Levenshtein distance, only used to suggest a name when one is misspelt. */
-final class EditDistance {
+public final class EditDistance {
   private EditDistance() {}
 
   /** Distance between a and b, or {@code limit} when it is at least that. */
-  static int between(String a, String b, int limit) {
+  public static int between(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) >= limit) {
       return limit;
     }

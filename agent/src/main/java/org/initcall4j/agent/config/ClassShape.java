@@ -1,0 +1,101 @@
+package org.initcall4j.agent.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/** What the config checks need to know of a class file, read without loading the class. */
+final class ClassShape extends ClassVisitor {
+
+  record Field(String name, int access, boolean constant) {
+    boolean isStatic() {
+      return (access & Opcodes.ACC_STATIC) != 0;
+    }
+  }
+
+  record Method(String name, String descriptor, int access) {}
+
+  int access;
+  final List<Field> fields = new ArrayList<>();
+  final List<Method> methods = new ArrayList<>();
+  final List<String> nestMembers = new ArrayList<>();
+  String nestHost;
+
+  private ClassShape() {
+    super(Opcodes.ASM9);
+  }
+
+  /** @throws IllegalArgumentException when ASM cannot read it (e.g. a newer class file version) */
+  static ClassShape of(byte[] classFile) {
+    ClassShape shape = new ClassShape();
+    new ClassReader(classFile).accept(shape,
+        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return shape;
+  }
+
+  @Override
+  public void visit(int version, int access, String name, String signature, String superName,
+      String[] interfaces) {
+    this.access = access;
+  }
+
+  @Override
+  public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+      Object value) {
+    fields.add(new Field(name, access, value != null));
+    return null;
+  }
+
+  @Override
+  public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+      String[] exceptions) {
+    methods.add(new Method(name, descriptor, access));
+    return null;
+  }
+
+  @Override
+  public void visitNestHost(String host) {
+    nestHost = host;
+  }
+
+  @Override
+  public void visitNestMember(String nestMember) {
+    nestMembers.add(nestMember);
+  }
+
+  boolean has(int flag) {
+    return (access & flag) != 0;
+  }
+
+  boolean hasStaticInitializer() {
+    return methods.stream().anyMatch(m -> m.name().equals("<clinit>"));
+  }
+
+  /**
+   * Static fields of {@code owner} that a class file reads or writes directly, as
+   * {@code owner.field} strings: for a nest member, which may touch private fields.
+   */
+  static List<String> staticFieldUses(byte[] classFile, String owner) {
+    List<String> uses = new ArrayList<>();
+    new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor,
+          String signature, String[] exceptions) {
+        return new MethodVisitor(Opcodes.ASM9) {
+          @Override
+          public void visitFieldInsn(int opcode, String fieldOwner, String field, String desc) {
+            boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
+            if (isStatic && fieldOwner.equals(owner) && !uses.contains(field)) {
+              uses.add(field);
+            }
+          }
+        };
+      }
+    }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return uses;
+  }
+}

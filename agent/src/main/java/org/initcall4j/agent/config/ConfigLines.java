@@ -1,0 +1,66 @@
+package org.initcall4j.agent.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The line syntax of a config file, a subset of {@code java.util.Properties}: {@code key=value} or
+ * {@code key: value}, {@code #} and {@code !} comments, and a trailing backslash to continue a value
+ * on the next line. Written by hand (rather than with {@code Properties}) so that every key keeps
+ * its line number for error messages.
+ */
+final class ConfigLines {
+
+  /** One {@code key=value}, at the line where it starts. */
+  record Line(int number, String key, String value) {}
+
+  private ConfigLines() {}
+
+  static List<Line> parse(String text, String file, List<ConfigProblem> problems) {
+    List<Line> lines = new ArrayList<>();
+    String[] raw = text.split("\r\n|\r|\n", -1);
+    for (int i = 0; i < raw.length; i++) {
+      int number = i + 1;
+      String logical = raw[i].stripLeading();
+      if (logical.isEmpty() || logical.startsWith("#") || logical.startsWith("!")) {
+        continue;
+      }
+      while (endsWithContinuation(logical) && i + 1 < raw.length) {
+        logical = logical.substring(0, logical.length() - 1) + raw[++i].stripLeading();
+      }
+      int separator = separatorOf(logical);
+      if (separator < 0) {
+        problems.add(new ConfigProblem(file, number, null, null, "expected 'key=value', found '"
+            + logical.strip() + "'"));
+        continue;
+      }
+      String key = logical.substring(0, separator).strip();
+      if (key.isEmpty()) {
+        problems.add(new ConfigProblem(file, number, null, null, "a line starts with '"
+            + logical.charAt(separator) + "': the key is missing"));
+        continue;
+      }
+      lines.add(new Line(number, key, logical.substring(separator + 1).strip()));
+    }
+    return lines;
+  }
+
+  private static int separatorOf(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '=' || c == ':') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** An odd number of trailing backslashes continues the line; an even number is escaped text. */
+  private static boolean endsWithContinuation(String line) {
+    int count = 0;
+    for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+      count++;
+    }
+    return count % 2 == 1;
+  }
+}

@@ -1,0 +1,184 @@
+package org.initcall4j.agent.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.initcall4j.agent.graph.EditDistance;
+import org.initcall4j.agent.model.InitLevel;
+import org.initcall4j.agent.model.InitcallSpec;
+
+/**
+ * Turns config lines ({@code initcall.<name>.<attribute>=value}) into initcall entries, checking
+ * every key and value. Names may contain dots, so the attribute is what follows the last dot.
+ */
+final class ConfigReader {
+  static final String PREFIX = "initcall.";
+  static final List<String> ATTRIBUTES =
+      List.of("method", "class", "level", "after", "before", "partOf", "deferred", "async");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+
+  private final String file;
+  private final List<ConfigProblem> problems;
+  /** name -> attribute -> its line, in file order. */
+  private final Map<String, Map<String, ConfigLines.Line>> entries = new LinkedHashMap<>();
+
+  private ConfigReader(String file, List<ConfigProblem> problems) {
+    this.file = file;
+    this.problems = problems;
+  }
+
+  static List<ConfigEntry> read(String text, String file, List<ConfigProblem> problems) {
+    ConfigReader reader = new ConfigReader(file, problems);
+    for (ConfigLines.Line line : ConfigLines.parse(text, file, problems)) {
+      reader.add(line);
+    }
+    List<ConfigEntry> result = new ArrayList<>();
+    for (Map.Entry<String, Map<String, ConfigLines.Line>> entry : reader.entries.entrySet()) {
+      ConfigEntry built = reader.build(entry.getKey(), entry.getValue());
+      // An entry with any bad key is left out whole (lenient), never used half-read.
+      boolean clean = problems.stream().noneMatch(p -> entry.getKey().equals(p.entry()));
+      if (built != null && clean) {
+        result.add(built);
+      }
+    }
+    return result;
+  }
+
+  private void add(ConfigLines.Line line) {
+    String key = line.key();
+    int lastDot = key.lastIndexOf('.');
+    if (!key.startsWith(PREFIX) || lastDot <= PREFIX.length()) {
+      problem(line, null, "keys look like initcall.<name>.<attribute>, e.g. initcall.usb.method="
+          + "com.acme.Usb#init(); attributes: " + String.join(", ", ATTRIBUTES));
+      return;
+    }
+    String name = key.substring(PREFIX.length(), lastDot);
+    String attribute = key.substring(lastDot + 1);
+    if (!NAME.matcher(name).matches()) {
+      problem(line, null, "'" + name + "' is not an initcall name; names match "
+          + NAME.pattern());
+      return;
+    }
+    if (!ATTRIBUTES.contains(attribute)) {
+      String hint = closest(attribute);
+      problem(line, name, "unknown attribute '" + attribute + "'"
+          + (hint == null ? "" : "; did you mean '" + hint + "'?") + " Attributes: "
+          + String.join(", ", ATTRIBUTES));
+      return;
+    }
+    ConfigLines.Line previous = entries.computeIfAbsent(name, n -> new LinkedHashMap<>())
+        .putIfAbsent(attribute, line);
+    if (previous != null) {
+      problem(line, name, "given twice (first at line " + previous.number() + "); keep one");
+    }
+  }
+
+  private ConfigEntry build(String name, Map<String, ConfigLines.Line> attributes) {
+    int before = problems.size();
+    ConfigLines.Line method = attributes.get("method");
+    ConfigLines.Line type = attributes.get("class");
+    ConfigLines.Line first = attributes.values().iterator().next();
+    if (method == null && type == null) {
+      problem(first, name, "initcall '" + name + "' has no target: add initcall." + name
+          + ".method=com.acme.Type#method() or initcall." + name + ".class=com.acme.Type");
+      return null;
+    }
+    if (method != null && type != null) {
+      problem(type, name, "initcall '" + name + "' names both a method (line " + method.number()
+          + ") and a class; declare two initcalls instead");
+      return null;
+    }
+    ConfigLines.Line targetLine = method != null ? method : type;
+    StringBuilder error = new StringBuilder();
+    MemberRef target = method != null ? MemberRef.parseMethod(targetLine.value(), error)
+        : MemberRef.parseClass(targetLine.value(), error);
+    if (target == null) {
+      problem(targetLine, name, error.toString());
+    }
+    InitLevel level = InitLevel.DEVICE;
+    ConfigLines.Line levelLine = attributes.get("level");
+    if (levelLine != null) {
+      level = InitLevel.parse(levelLine.value());
+      if (level == null) {
+        problem(levelLine, name, "unknown level '" + levelLine.value() + "'; levels, in boot"
+            + " order: " + levelNames());
+      }
+    }
+    List<String> after = names(attributes.get("after"), name);
+    List<String> beforeNames = names(attributes.get("before"), name);
+    List<String> partOf = names(attributes.get("partOf"), name);
+    if (partOf.size() > 1) {
+      problem(attributes.get("partOf"), name, "an initcall is part of one subsystem; name one");
+    }
+    boolean deferred = bool(attributes.get("deferred"), name);
+    boolean async = bool(attributes.get("async"), name);
+    if (target != null && target.methodName() != null && target.hasParameters() && !deferred) {
+      problem(targetLine, name, target + " takes parameters, so the agent cannot call it at"
+          + " boot; add initcall." + name + ".deferred=true to park the application's own calls"
+          + " until the flush, or name a method without parameters");
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    String origin = file + ":" + targetLine.number();
+    InitcallSpec spec = new InitcallSpec(name, level, target.className(), target.methodName(),
+        after, beforeNames, partOf.isEmpty() ? null : partOf.get(0), deferred, async, origin);
+    ConfigLines.Line deferredLine = attributes.getOrDefault("deferred", targetLine);
+    return new ConfigEntry(spec, target, file, targetLine.number(), targetLine.key(),
+        deferredLine.number());
+  }
+
+  private List<String> names(ConfigLines.Line line, String entry) {
+    List<String> names = new ArrayList<>();
+    if (line == null) {
+      return names;
+    }
+    for (String part : line.value().split(",")) {
+      String trimmed = part.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!NAME.matcher(trimmed).matches()) {
+        problem(line, entry, "'" + trimmed + "' is not an initcall name; separate names with"
+            + " commas; names match " + NAME.pattern());
+      }
+      names.add(trimmed);
+    }
+    return names;
+  }
+
+  private boolean bool(ConfigLines.Line line, String entry) {
+    if (line == null) {
+      return false;
+    }
+    String value = line.value().toLowerCase(Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false")) {
+      problem(line, entry, "expected true or false, found '" + line.value() + "'");
+    }
+    return value.equals("true");
+  }
+
+  private static String levelNames() {
+    List<String> names = new ArrayList<>();
+    for (InitLevel level : InitLevel.values()) {
+      names.add(level.lowerName());
+    }
+    return String.join(", ", names);
+  }
+
+  private static String closest(String attribute) {
+    for (String known : ATTRIBUTES) {
+      if (known.equalsIgnoreCase(attribute) || EditDistance.between(attribute, known, 3) < 3) {
+        return known;
+      }
+    }
+    return null;
+  }
+
+  private void problem(ConfigLines.Line line, String entry, String message) {
+    problems.add(new ConfigProblem(file, line.number(), line.key(), entry, message));
+  }
+}

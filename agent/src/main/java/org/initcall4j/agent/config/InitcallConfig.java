@@ -1,0 +1,67 @@
+package org.initcall4j.agent.config;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.initcall4j.agent.model.InitcallSpec;
+
+/**
+ * The initcalls of a config file ({@code config=PATH}): initcalls over code the user cannot
+ * annotate. Every line, key, value and target is checked before {@code main}; problems name the
+ * file, line and key. Strict by default; with {@code lenient}, bad entries are reported and left
+ * out.
+ */
+public final class InitcallConfig {
+  private final List<ConfigEntry> entries;
+
+  private InitcallConfig(List<ConfigEntry> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  /**
+   * Reads and checks a config file.
+   *
+   * @param loader the loader whose class path holds the targets' class files
+   * @param warnings where lenient mode reports the entries it leaves out
+   * @throws ConfigException listing every problem, unless lenient
+   */
+  public static InitcallConfig load(String path, boolean lenient, ClassLoader loader,
+      PrintStream warnings) {
+    String text;
+    try (InputStream in = new FileInputStream(path)) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(List.of(new ConfigProblem(path, 0, null, null,
+          "cannot read the config file (option config=" + path + "): " + e.getMessage())));
+    }
+    return parse(text, path, lenient, loader, warnings);
+  }
+
+  static InitcallConfig parse(String text, String file, boolean lenient, ClassLoader loader,
+      PrintStream warnings) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    List<ConfigEntry> entries = ConfigReader.read(text, file, problems);
+    entries = TargetCheck.check(entries, loader, problems);
+    if (!problems.isEmpty()) {
+      if (!lenient) {
+        throw new ConfigException(problems);
+      }
+      for (ConfigProblem problem : problems) {
+        warnings.println("initcall4j: " + problem + " (left out: option 'lenient')");
+      }
+    }
+    return new InitcallConfig(entries);
+  }
+
+  public List<ConfigEntry> entries() {
+    return entries;
+  }
+
+  public List<InitcallSpec> specs() {
+    return entries.stream().map(ConfigEntry::spec).toList();
+  }
+}

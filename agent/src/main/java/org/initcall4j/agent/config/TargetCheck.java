@@ -1,0 +1,189 @@
+package org.initcall4j.agent.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Checks each config target against its class file before {@code main}, reading the bytes as a
+ * resource (no class is loaded): the class and method exist, a method initcall returns void, and
+ * a deferred static initializer can be guarded completely, or is refused with the reason.
+ */
+final class TargetCheck {
+  private final ClassLoader loader;
+  private final List<ConfigProblem> problems;
+
+  private TargetCheck(ClassLoader loader, List<ConfigProblem> problems) {
+    this.loader = loader;
+    this.problems = problems;
+  }
+
+  /** Adds a problem for each entry whose target does not fit; returns the entries that do. */
+  static List<ConfigEntry> check(List<ConfigEntry> entries, ClassLoader loader,
+      List<ConfigProblem> problems) {
+    TargetCheck check = new TargetCheck(loader, problems);
+    List<ConfigEntry> good = new ArrayList<>();
+    for (ConfigEntry entry : entries) {
+      int before = problems.size();
+      check.check(entry);
+      if (problems.size() == before) {
+        good.add(entry);
+      }
+    }
+    return good;
+  }
+
+  private void check(ConfigEntry entry) {
+    MemberRef target = entry.target();
+    String resource = target.internalClassName() + ".class";
+    URL url = loader.getResource(resource);
+    if (url == null) {
+      problems.add(entry.problemAtTarget("class " + target.className() + " is not on the class"
+          + " path of the application class loader; check the name (nested classes are"
+          + " written Outer$Inner) and the -cp"));
+      return;
+    }
+    if (url.getProtocol().equals("jrt")) {
+      problems.add(entry.problemAtTarget(target.className() + " is a JDK class; only"
+          + " application classes can be initcalls"));
+      return;
+    }
+    ClassShape shape;
+    try {
+      shape = ClassShape.of(read(url));
+    } catch (IOException | RuntimeException e) {
+      problems.add(entry.problemAtTarget("cannot read " + url + ": " + e
+          + " (a class file newer than this agent supports?)"));
+      return;
+    }
+    if (target.methodName() != null) {
+      checkMethod(entry, shape);
+    } else {
+      checkClass(entry, shape);
+    }
+  }
+
+  private void checkMethod(ConfigEntry entry, ClassShape shape) {
+    MemberRef target = entry.target();
+    ClassShape.Method found = null;
+    List<String> sameName = new ArrayList<>();
+    for (ClassShape.Method method : shape.methods) {
+      if (method.name().equals(target.methodName())) {
+        sameName.add(target.methodName() + "(" + String.join(", ",
+            MemberRef.parameterNames(method.descriptor())) + ")");
+        if (method.descriptor().startsWith(target.parameterDescriptor())) {
+          found = method;
+        }
+      }
+    }
+    if (found == null) {
+      problems.add(entry.problemAtTarget(target.className() + " has no method " + target
+          .toString().substring(target.className().length() + 1) + (sameName.isEmpty()
+              ? "" : "; it has " + String.join(", ", sameName))));
+      return;
+    }
+    if (!found.descriptor().endsWith(")V")) {
+      problems.add(entry.problemAtTarget(target + " returns a value; initcall methods must"
+          + " return void (a deferred call is parked and has no result to give back)"));
+    }
+    if ((found.access() & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+      problems.add(entry.problemAtTarget(target + " is abstract or native: it has no code to"
+          + " run or guard; name the method that does the work"));
+    }
+    boolean isStatic = (found.access() & Opcodes.ACC_STATIC) != 0;
+    if (!isStatic && !entry.spec().deferred()) {
+      problems.add(entry.problemAtTarget(target + " is an instance method, so the agent cannot"
+          + " call it at boot; add initcall." + entry.spec().name() + ".deferred=true to park the"
+          + " application's own calls until the flush, or name a static method"));
+    }
+  }
+
+  private void checkClass(ConfigEntry entry, ClassShape shape) {
+    String name = entry.target().className();
+    if (!shape.hasStaticInitializer()) {
+      problems.add(entry.problemAtTarget(name + " has no static initializer, so there is"
+          + " nothing to run or order; name a class that has one, or a method"));
+      return;
+    }
+    if (!entry.spec().deferred()) {
+      return;
+    }
+    String refusal = deferralRefusal(name, shape);
+    if (refusal != null) {
+      problems.add(entry.problemAtDeferral("cannot defer the static initializer of " + name
+          + ": " + refusal));
+    }
+  }
+
+  /** Why deferring this class's static initializer could expose it half-initialized, or null. */
+  private String deferralRefusal(String name, ClassShape shape) {
+    if (shape.has(Opcodes.ACC_INTERFACE)) {
+      return "it is an interface, whose static fields are public and read directly by other"
+          + " classes; move the slow part into a class";
+    }
+    if (shape.has(Opcodes.ACC_ENUM)) {
+      return "it is an enum, whose constants are public static fields read directly by other"
+          + " classes (and by switch statements); move the slow part into a class the enum uses";
+    }
+    for (ClassShape.Field field : shape.fields) {
+      if (field.isStatic() && !field.constant() && (field.access() & Opcodes.ACC_PRIVATE) == 0) {
+        return "static field '" + field.name() + "' is not private, so other classes may read it"
+            + " directly before the deferred initializer ran; make it private (reach it through"
+            + " a method) or do not defer";
+      }
+    }
+    String internal = name.replace('.', '/');
+    for (String mate : nestMates(internal, shape)) {
+      URL url = loader.getResource(mate + ".class");
+      List<String> uses;
+      try {
+        uses = url == null ? List.of() : ClassShape.staticFieldUses(read(url), internal);
+      } catch (IOException | RuntimeException e) {
+        return "cannot read its nest mate " + mate.replace('/', '.') + ": " + e;
+      }
+      uses = uses.stream().filter(f -> isGuardedField(shape, f)).toList();
+      if (!uses.isEmpty()) {
+        return "its nest mate " + mate.replace('/', '.') + " reads static field '"
+            + uses.get(0) + "' directly, before the deferred initializer may have run; reach"
+            + " it through a method of " + name + " or do not defer";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Classes that may read the class's private static fields directly (Java 11+ nest mates): the
+   * nest host and all its members, other than the class itself.
+   */
+  private List<String> nestMates(String internal, ClassShape shape) {
+    List<String> mates = new ArrayList<>(shape.nestMembers);
+    if (shape.nestHost != null) {
+      mates.add(shape.nestHost);
+      URL host = loader.getResource(shape.nestHost + ".class");
+      try {
+        if (host != null) {
+          mates.addAll(ClassShape.of(read(host)).nestMembers);
+        }
+      } catch (IOException | RuntimeException e) {
+        mates.add(shape.nestHost); // read again below, where the failure is reported
+      }
+    }
+    mates.remove(internal);
+    return mates;
+  }
+
+  /** A static field the deferred initializer sets (constants are set by the JVM itself). */
+  private static boolean isGuardedField(ClassShape shape, String field) {
+    return shape.fields.stream().anyMatch(f -> f.name().equals(field) && f.isStatic()
+        && !f.constant());
+  }
+
+  private static byte[] read(URL url) throws IOException {
+    try (InputStream in = url.openStream()) {
+      return in.readAllBytes();
+    }
+  }
+}

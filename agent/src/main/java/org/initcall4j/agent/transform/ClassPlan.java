@@ -1,0 +1,34 @@
+package org.initcall4j.agent.transform;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What to change in one named class: the hooks of its initcalls, with their ids. */
+final class ClassPlan {
+  /** Id of the deferred static initializer's hook, or -1. */
+  int deferredClass = -1;
+  /** Id of the ordering hook for the static initializer, or -1. */
+  int orderedClass = -1;
+  /** Entry hooks by method name + parameter descriptor, e.g. {@code connect(Ljava/lang/String;)}. */
+  final Map<String, Integer> entryHooks = new HashMap<>();
+  final List<Hook> hooks = new ArrayList<>();
+
+  void add(Hook hook) {
+    hooks.add(hook);
+  }
+
+  /** The entry hook id of a method, or -1. */
+  int entryHook(String name, String descriptor) {
+    int close = descriptor.indexOf(')');
+    Integer id = entryHooks.get(name + descriptor.substring(0, close + 1));
+    return id == null || !descriptor.endsWith(")V") ? -1 : id;
+  }
+
+  void markRewritten() {
+    for (Hook hook : hooks) {
+      hook.rewritten = true;
+    }
+  }
+}

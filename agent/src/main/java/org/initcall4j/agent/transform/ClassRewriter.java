@@ -1,0 +1,104 @@
+package org.initcall4j.agent.transform;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Rewrites one named class: entry hooks on initcall methods, guards on every method of a class
+ * whose static initializer is deferred (its {@code <clinit>} body moved to {@link #BODY}), and an
+ * ordering hook at the start of an ordered {@code <clinit>}. Frames are never computed by ASM
+ * (that would load classes inside the transformer): the inserted code needs at most one frame,
+ * the method's initial one, written from its descriptor; maxima are recomputed by ASM.
+ */
+final class ClassRewriter extends ClassVisitor {
+  /** Where a deferred static initializer's code goes. */
+  static final String BODY = "initcall4j$clinit";
+
+  private final ClassPlan plan;
+  private String owner;
+  private boolean frames;
+
+  private ClassRewriter(ClassVisitor next, ClassPlan plan) {
+    super(Opcodes.ASM9, next);
+    this.plan = plan;
+  }
+
+  /** The rewritten class file; the input array is not modified. */
+  static byte[] rewrite(byte[] classFile, ClassPlan plan) {
+    ClassReader reader = new ClassReader(classFile);
+    ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+    // Expanded frames, so that the one frame inserted is written in the same (full) form.
+    reader.accept(new ClassRewriter(writer, plan), ClassReader.EXPAND_FRAMES);
+    return writer.toByteArray();
+  }
+
+  @Override
+  public void visit(int version, int access, String name, String signature, String superName,
+      String[] interfaces) {
+    owner = name;
+    frames = (version & 0xFFFF) >= Opcodes.V1_6;
+    super.visit(version, access, name, signature, superName, interfaces);
+  }
+
+  @Override
+  public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+      Object value) {
+    int changed = access;
+    boolean staticFinal = (access & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL))
+        == (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL);
+    if (plan.deferredClass >= 0 && staticFinal && value == null) {
+      // Set by the moved body, outside <clinit>: a final field would throw IllegalAccessError.
+      changed &= ~Opcodes.ACC_FINAL;
+    }
+    return super.visitField(changed, name, descriptor, signature, value);
+  }
+
+  @Override
+  public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+      String[] exceptions) {
+    if (name.equals("<clinit>")) {
+      if (plan.deferredClass >= 0) {
+        return super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+            BODY, descriptor, null, null);
+      }
+      MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+      return plan.orderedClass < 0 ? next : new HookAtEntry(next, plan.orderedClass,
+          "beforeClassInit");
+    }
+    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+      return next;
+    }
+    int entry = plan.entryHook(name, descriptor);
+    if (entry >= 0) {
+      // The class guard goes after the entry hook: a parked call must not initialize the class.
+      return new EntryHook(next, entry, plan.deferredClass, owner, access, descriptor, frames);
+    }
+    return plan.deferredClass < 0 ? next
+        : new HookAtEntry(next, plan.deferredClass, "ensureInitialized");
+  }
+
+  /** Inserts {@code InitcallHooks.<hook>(id)} as the first instruction: no branch, no frame. */
+  private static final class HookAtEntry extends MethodVisitor {
+    private final int id;
+    private final String hook;
+
+    HookAtEntry(MethodVisitor next, int id, String hook) {
+      super(Opcodes.ASM9, next);
+      this.id = id;
+      this.hook = hook;
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      EntryHook.pushInt(mv, id);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, InitcallHooks.INTERNAL_NAME, hook, "(I)V",
+          false);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.initcall4j.agent.transform;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.runtime.InitcallRecord;
+import org.initcall4j.agent.runtime.InitcallState;
+import org.initcall4j.agent.runtime.Invoker;
+
+/**
+ * A deferred static initializer. The JVM's {@code <clinit>} of the rewritten class is empty; the
+ * original body was moved to {@link ClassRewriter#BODY} and runs as this initcall, under the
+ * initcall's own claim rather than the JVM's init lock, at the flush or on the first real use:
+ * every method and constructor of the class starts with a guard that runs it (or waits for the
+ * thread running it) first. Like the JVM, the thread running the body passes its own guards, a
+ * failure is an {@link ExceptionInInitializerError} for the thread that ran it and a
+ * {@link NoClassDefFoundError} for every later use.
+ */
+final class DeferredClassHook extends Hook {
+  private volatile Thread failedOn;
+
+  DeferredClassHook(InitcallSpec spec, HookContext context) {
+    super(spec, context);
+  }
+
+  @Override
+  void ensureInitialized() {
+    InitcallRecord record = record();
+    if (record.runner() == Thread.currentThread()) {
+      return; // the body itself, or something it calls, uses the class
+    }
+    require();
+    if (initialized) {
+      return;
+    }
+    InitcallState state = record.state();
+    if (state == InitcallState.FAILED) {
+      Throwable error = record.error();
+      if (failedOn == Thread.currentThread()) {
+        failedOn = null;
+        if (error instanceof Error e) {
+          throw e;
+        }
+        throw new ExceptionInInitializerError(error);
+      }
+      throw notInitialized("its deferred static initializer failed: " + error, error);
+    }
+    if (state == InitcallState.SKIPPED) {
+      throw notInitialized("initcall '" + spec.name() + "' was skipped: " + record.skipReason(),
+          null);
+    }
+    if (state != InitcallState.DONE) {
+      throw notInitialized("interrupted while waiting for its deferred static initializer",
+          null);
+    }
+  }
+
+  private NoClassDefFoundError notInitialized(String why, Throwable cause) {
+    NoClassDefFoundError error = new NoClassDefFoundError("Could not initialize class "
+        + spec.className() + ": " + why);
+    if (cause != null) {
+      error.initCause(cause);
+    }
+    return error;
+  }
+
+  @Override
+  void run(Invoker plain) throws Throwable {
+    plain.invoke(spec); // the JVM's initialization: empty when rewritten, the original if not
+    if (!rewritten) {
+      initialized = true;
+      return;
+    }
+    Class<?> type = Class.forName(spec.className(), false, context.loader());
+    Method body = type.getDeclaredMethod(ClassRewriter.BODY);
+    body.setAccessible(true);
+    try {
+      body.invoke(null);
+    } catch (InvocationTargetException e) {
+      failedOn = Thread.currentThread();
+      throw e.getCause();
+    }
+    initialized = true;
+  }
+}

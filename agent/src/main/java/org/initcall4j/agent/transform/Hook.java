@@ -1,0 +1,70 @@
+package org.initcall4j.agent.transform;
+
+import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.runtime.InitcallReentryException;
+import org.initcall4j.agent.runtime.InitcallRecord;
+import org.initcall4j.agent.runtime.InitcallRuntime;
+import org.initcall4j.agent.runtime.InitcallState;
+import org.initcall4j.agent.runtime.Invoker;
+
+/** What the agent does for one config initcall, from inside the rewritten class and at its turn. */
+abstract class Hook {
+  final InitcallSpec spec;
+  final HookContext context;
+  /** Set once the class was rewritten: until then (or if rewriting failed) no hook runs. */
+  volatile boolean rewritten;
+  /** For a deferred static initializer: its body has run (the fast path of every guard). */
+  volatile boolean initialized;
+
+  Hook(InitcallSpec spec, HookContext context) {
+    this.spec = spec;
+    this.context = context;
+  }
+
+  boolean enter(Object receiver, Object[] arguments) {
+    throw new IllegalStateException("no entry hook for " + spec.name());
+  }
+
+  void ensureInitialized() {
+    throw new IllegalStateException("no initialization guard for " + spec.name());
+  }
+
+  void beforeClassInit() {
+    throw new IllegalStateException("no ordering hook for " + spec.name());
+  }
+
+  /** Runs the initcall at its turn (boot, flush or require), on the thread that claimed it. */
+  void run(Invoker plain) throws Throwable {
+    plain.invoke(spec);
+  }
+
+  /** The runtime skipped it (something it needs failed). */
+  void skipped() {}
+
+  final InitcallRecord record() {
+    return context.runtime().find(spec.name());
+  }
+
+  /**
+   * Makes sure this initcall has run, on this thread if nobody runs it (with what it needs);
+   * failures are left in the record for the caller to judge.
+   */
+  final InitcallRecord require() {
+    InitcallRuntime runtime = context.runtime();
+    InitcallRecord record = runtime.find(spec.name());
+    if (!record.state().isTerminal()) {
+      try {
+        runtime.require(spec.name());
+      } catch (InitcallReentryException e) {
+        throw e;
+      } catch (IllegalStateException e) {
+        // failed, skipped or interrupted: the record (or its state) says which
+      }
+    }
+    return record;
+  }
+
+  static boolean isDone(InitcallRecord record) {
+    return record.state() == InitcallState.DONE;
+  }
+}

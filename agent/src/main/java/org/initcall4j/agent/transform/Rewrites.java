@@ -1,0 +1,100 @@
+package org.initcall4j.agent.transform;
+
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.initcall4j.agent.config.ConfigEntry;
+import org.initcall4j.agent.config.MemberRef;
+import org.initcall4j.agent.graph.BootPlan;
+import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.runtime.InitcallListener;
+import org.initcall4j.agent.runtime.InitcallRecord;
+import org.initcall4j.agent.runtime.InitcallRuntime;
+import org.initcall4j.agent.runtime.Invoker;
+
+/**
+ * The hooks for a config's initcalls and the transformer that puts them into the named classes.
+ * Which class needs what: a method initcall gets an entry hook; a deferred static initializer is
+ * moved out of {@code <clinit>} and every method of its class guarded; a boot static initializer
+ * that follows other initcalls gets an ordering hook. Nothing else is touched.
+ */
+public final class Rewrites {
+  private final HookContext context;
+  private final Map<String, Hook> byName = new HashMap<>();
+  private final Map<String, ClassPlan> byClass = new HashMap<>();
+  private final List<Hook> table = new ArrayList<>();
+
+  private Rewrites(HookContext context) {
+    this.context = context;
+  }
+
+  /** Plans the hooks for config entries, once the graph has checked and ordered them. */
+  public static Rewrites plan(List<ConfigEntry> entries, BootPlan plan, ClassLoader loader,
+      PrintStream warnings) {
+    Rewrites rewrites = new Rewrites(new HookContext(loader, warnings));
+    for (ConfigEntry entry : entries) {
+      rewrites.add(entry, plan.prerequisites(plan.positionOf(entry.spec().name())).length > 0);
+    }
+    return rewrites;
+  }
+
+  private void add(ConfigEntry entry, boolean hasPrerequisites) {
+    InitcallSpec spec = entry.spec();
+    MemberRef target = entry.target();
+    Hook hook;
+    if (!spec.isClassInit()) {
+      hook = spec.deferred() ? new DeferredMethodHook(spec, target, context)
+          : new BootMethodHook(spec, context);
+    } else if (spec.deferred()) {
+      hook = new DeferredClassHook(spec, context);
+    } else if (hasPrerequisites) {
+      hook = new OrderedClassHook(spec, context);
+    } else {
+      return; // a boot static initializer with nothing to follow: the agent just initializes it
+    }
+    int id = table.size();
+    table.add(hook);
+    byName.put(spec.name(), hook);
+    ClassPlan plan = byClass.computeIfAbsent(target.internalClassName(), c -> new ClassPlan());
+    plan.add(hook);
+    if (!spec.isClassInit()) {
+      plan.entryHooks.put(target.methodName() + target.parameterDescriptor(), id);
+    } else if (spec.deferred()) {
+      plan.deferredClass = id;
+    } else {
+      plan.orderedClass = id;
+    }
+  }
+
+  /** True when no class needs rewriting: then no transformer is registered at all. */
+  public boolean isEmpty() {
+    return table.isEmpty();
+  }
+
+  /** The invoker to give the runtime: config initcalls through their hooks, the rest plainly. */
+  public Invoker invoker(Invoker plain) {
+    return isEmpty() ? plain : new RewriteInvoker(byName, plain);
+  }
+
+  /** Connects the hooks to the runtime and registers the transformer; call before boot. */
+  public void install(Instrumentation instrumentation, InitcallRuntime runtime) {
+    if (isEmpty()) {
+      return;
+    }
+    context.attach(runtime);
+    runtime.addListener(new InitcallListener() {
+      @Override
+      public void skipped(InitcallRecord record) {
+        Hook hook = byName.get(record.name());
+        if (hook != null) {
+          hook.skipped();
+        }
+      }
+    });
+    InitcallHooks.install(table.toArray(new Hook[0]));
+    instrumentation.addTransformer(new InitcallTransformer(byClass, context));
+  }
+}

@@ -1,0 +1,14 @@
+package entry;
+
+import org.initcall4j.Initcall;
+import org.initcall4j.Level;
+
+/** An annotated initcall the config's initcalls are ordered against. */
+final class Clock {
+  private Clock() {}
+
+  @Initcall(name = "clock", level = Level.CORE)
+  static void start() {
+    Log.add("clock");
+  }
+}

@@ -1,0 +1,10 @@
+package entry;
+
+/** Existing code: a static entry point the application calls itself. */
+public final class Storage {
+  private Storage() {}
+
+  public static void mount() {
+    Log.add("mount");
+  }
+}

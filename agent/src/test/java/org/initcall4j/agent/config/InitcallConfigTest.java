@@ -1,0 +1,154 @@
+package org.initcall4j.agent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.initcall4j.agent.model.InitLevel;
+import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.testing.TestApps;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Config files: every syntax and target error with its place; the specs they declare. */
+class InitcallConfigTest {
+  private static ClassLoader apps;
+
+  @BeforeAll
+  static void compileApps() throws Exception {
+    apps = new URLClassLoader(new URL[] {TestApps.classes("entry").toUri().toURL(),
+        TestApps.classes("lazy").toUri().toURL()}, null);
+  }
+
+  private static InitcallConfig parse(String text) {
+    return InitcallConfig.parse(text, "app.properties", false, apps, System.err);
+  }
+
+  /** The one problem message a config gives. */
+  private static String problem(String text) {
+    ConfigException e = assertThrows(ConfigException.class, () -> parse(text));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    return e.problems().get(0).toString();
+  }
+
+  @Test
+  void readsEntriesWithCommentsContinuationsAndBothSeparators() {
+    InitcallConfig config = parse("""
+        # comment
+        ! another comment
+        initcall.usb.core.method = entry.Usb#connect(java.lang.String, \\
+            int)
+        initcall.usb.core.deferred: TRUE
+        initcall.usb.core.after = clock, storage
+        initcall.usb.core.level = Fs
+
+        initcall.catalog.class=lazy.Catalog
+        """);
+
+    InitcallSpec usb = config.specs().get(0);
+    assertEquals("usb.core", usb.name());
+    assertEquals("entry.Usb", usb.className());
+    assertEquals("connect", usb.methodName());
+    assertTrue(usb.deferred());
+    assertEquals(InitLevel.FS, usb.level());
+    assertEquals(List.of("clock", "storage"), usb.after());
+    assertEquals("app.properties:3", usb.origin());
+    assertEquals("(Ljava/lang/String;I)", config.entries().get(0).target().parameterDescriptor());
+    InitcallSpec catalog = config.specs().get(1);
+    assertNull(catalog.methodName());
+    assertEquals(InitLevel.DEVICE, catalog.level());
+    assertEquals("app.properties:9", catalog.origin());
+  }
+
+  @Test
+  void syntaxAndKeyErrorsNameLineKeyAndFix() {
+    assertEquals("app.properties:2: expected 'key=value', found 'oops'",
+        problem("initcall.a.class=lazy.Catalog\noops\n"));
+    assertTrue(problem("usb.method=entry.Storage#mount()").startsWith(
+        "app.properties:1: usb.method: keys look like initcall.<name>.<attribute>"));
+    assertTrue(problem("initcall.a b.class=lazy.Catalog").contains(
+        "'a b' is not an initcall name"));
+    assertTrue(problem("initcall.a.class=lazy.Catalog\ninitcall.a.defered=true").startsWith(
+        "app.properties:2: initcall.a.defered: unknown attribute 'defered'; did you mean"
+            + " 'deferred'?"));
+    assertEquals("app.properties:2: initcall.a.class: given twice (first at line 1); keep one",
+        problem("initcall.a.class=lazy.Catalog\ninitcall.a.class=lazy.Shared"));
+  }
+
+  @Test
+  void valueErrorsNameTheKeyAndWhatIsAllowed() {
+    assertTrue(problem("initcall.a.class=lazy.Catalog\ninitcall.a.level=boot").contains(
+        ":2: initcall.a.level: unknown level 'boot'; levels, in boot order: early, pure,"));
+    assertTrue(problem("initcall.a.class=lazy.Catalog\ninitcall.a.deferred=yes").contains(
+        "initcall.a.deferred: expected true or false, found 'yes'"));
+    assertTrue(problem("initcall.a.level=fs").contains(
+        ":1: initcall.a.level: initcall 'a' has no target: add initcall.a.method="));
+    assertTrue(problem("initcall.a.method=entry.Storage.mount()").contains(
+        "is not a method; write Class#method(parameter types)"));
+    assertTrue(problem("initcall.a.method=entry.Usb#<init>()").contains(
+        "constructors and static initializers cannot be entry points"));
+    assertTrue(problem("initcall.a.method=entry.Usb#connect(java.lang.String int)").contains(
+        "'java.lang.String int' is not a parameter type"));
+    assertTrue(problem("initcall.a.method=entry.Usb#connect(java.lang.String, int)").contains(
+        "takes parameters, so the agent cannot call it at boot; add initcall.a.deferred=true"));
+    assertTrue(problem("initcall.a.method=entry.Storage#mount()\ninitcall.a.class=lazy.Catalog")
+        .contains(":2: initcall.a.class: initcall 'a' names both a method (line 1)"));
+  }
+
+  @Test
+  void targetsAreCheckedAgainstTheirClassFiles() {
+    assertTrue(problem("initcall.a.class=lazy.Nope").contains(
+        ":1: initcall.a.class: class lazy.Nope is not on the class path"));
+    assertTrue(problem("initcall.a.method=entry.Usb#connect(String, int)\n"
+        + "initcall.a.deferred=true").contains("entry.Usb has no method connect(String, int); it"
+            + " has connect(java.lang.String, int)"));
+    assertTrue(problem("initcall.a.method=entry.Gallery#count()\ninitcall.a.deferred=true")
+        .contains("entry.Gallery#count() returns a value; initcall methods must return void"));
+    assertTrue(problem("initcall.a.method=entry.Usb#reset()").contains(
+        "is an instance method, so the agent cannot call it at boot"));
+    assertTrue(problem("initcall.a.class=entry.Storage").contains(
+        "entry.Storage has no static initializer"));
+    assertTrue(problem("initcall.a.class=java.lang.String").contains("is a JDK class"));
+  }
+
+  @Test
+  void deferralThatCouldExposeAHalfInitializedClassIsRefusedWithTheReason() {
+    assertTrue(deferral("lazy.Unsafe$Leaky").contains("static field 'count' is not private,"
+        + " so other classes may read it directly"));
+    assertTrue(deferral("lazy.Unsafe$Mode").contains("it is an enum"));
+    assertTrue(deferral("lazy.Unsafe$Settings").contains("it is an interface"));
+    assertTrue(deferral("lazy.Unsafe$Outer").contains("its nest mate lazy.Unsafe$Outer$Inner"
+        + " reads static field 'SECRET' directly"));
+  }
+
+  private static String deferral(String className) {
+    String message = problem("initcall.a.class=" + className + "\ninitcall.a.deferred=true");
+    assertTrue(message.startsWith("app.properties:2: initcall.a.deferred: cannot defer the static"
+        + " initializer of " + className + ": "), message);
+    return message;
+  }
+
+  @Test
+  void lenientReportsBadEntriesAndKeepsTheGoodOnes() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    InitcallConfig config = InitcallConfig.parse("""
+        initcall.good.class = lazy.Catalog
+        initcall.bad.class = lazy.Catalog
+        initcall.bad.levle = fs
+        garbage
+        """, "app.properties", true, apps, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertEquals(List.of("good"), config.specs().stream().map(InitcallSpec::name).toList());
+    String warnings = out.toString(StandardCharsets.UTF_8);
+    assertTrue(warnings.contains("app.properties:3: initcall.bad.levle: unknown attribute"),
+        warnings);
+    assertTrue(warnings.contains("app.properties:4: expected 'key=value'"), warnings);
+  }
+}

@@ -1,0 +1,121 @@
+package org.initcall4j.agent.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.initcall4j.agent.testing.ConfiguredRun;
+import org.initcall4j.agent.testing.ForkedJvm;
+import org.initcall4j.agent.testing.Jdks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Deferred and ordered static initializers declared in a config file, in real JVMs. */
+class DeferredClassIT {
+  private static final String CONFIG = """
+      initcall.catalog.class = lazy.Catalog
+      initcall.catalog.deferred = true
+      initcall.shared.class = lazy.Shared
+      initcall.shared.deferred = true
+      initcall.first.class = lazy.First
+      initcall.first.deferred = true
+      initcall.second.class = lazy.Second
+      initcall.second.deferred = true
+      initcall.second.after = first
+      initcall.broken.class = lazy.Broken
+      initcall.broken.deferred = true
+      """;
+
+  @TempDir
+  Path dir;
+
+  static List<String> jdks() {
+    return Jdks.names();
+  }
+
+  private ForkedJvm.Result run(String jdk, String... args) throws Exception {
+    return runWith(jdk, CONFIG, args);
+  }
+
+  private ForkedJvm.Result runWith(String jdk, String configText, String... args)
+      throws Exception {
+    return ConfiguredRun.of(dir, jdk, configText, "", "lazy", "lazy.Main", args).run();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void firstRealUseRunsTheDeferredInitializerOnceNotTheScan(String jdk) throws Exception {
+    ForkedJvm.Result result = run(jdk, "on-demand");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("log: scanned, catalog-init on main,"
+        + " lookup alpha (1 items), lookup beta (2 items), describe me:2,"), result.describe());
+    assertFalse(result.stdout().contains("flush ran 5"),
+        "catalog ran on demand, so the flush must not count it\n" + result.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void flushRunsTheDeferredInitializerWhenNothingUsedTheClass(String jdk) throws Exception {
+    ForkedJvm.Result result = run(jdk, "flush");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("log: scanned, catalog-init on main, first-init,"
+        + " second-init, flush ran 5, lookup alpha (1 items)"), result.describe());
+    assertTrue(result.stderr().contains("initcall broken failed after"), result.describe());
+  }
+
+  @Test
+  void aClassDeclaredAfterAnotherGetsItInitializedFirstWhicheverIsTouchedFirst()
+      throws Exception {
+    ForkedJvm.Result result = run("current", "order");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("log: first-init, second-init, touch second: second,"
+        + " touch first: first"), result.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void aBootInitializerTouchedEarlyStillRunsWhatItFollowsFirst(String jdk) throws Exception {
+    ForkedJvm.Result result = runWith(jdk, """
+        initcall.early.method = lazy.Boot#touchSecond()
+        initcall.early.level = early
+        initcall.first.class = lazy.First
+        initcall.first.level = core
+        initcall.second.class = lazy.Second
+        initcall.second.level = core
+        initcall.second.after = first
+        """, "order");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("log: first-init, second-init, early touches second,"
+        + " touch second: second, touch first: first"), result.describe());
+  }
+
+  @Test
+  void aFailedDeferredInitializerFailsLikeTheJvmWould() throws Exception {
+    ForkedJvm.Result result = run("current", "broken");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains(
+        "use 0: ExceptionInInitializerError cause=no device"), result.describe());
+    assertTrue(result.stdout().contains("use 1: NoClassDefFoundError cause=no device"),
+        result.describe());
+    assertTrue(result.stderr().contains("initcall broken failed after"), result.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void manyThreadsRacingAFlushSeeTheClassOnlyFullyInitializedAndItRunsOnce(String jdk)
+      throws Exception {
+    ForkedJvm.Result result = run(jdk, "race", "16");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("race consistent=16/16 runs=1"), result.describe());
+  }
+}
