@@ -38,8 +38,8 @@ public final class InitcallRuntime {
     WaitGraph waits = new WaitGraph(settings.stallMillis(), reports);
     this.scheduler = new AsyncScheduler(settings, waits);
     if (settings.timeoutMillis() > 0) {
-      listeners.add(new Watchdog(this, settings.timeoutMillis(), settings.skipOnTimeout(),
-          reports));
+      listeners.add(new Watchdog(this, waits, settings.timeoutMillis(),
+          settings.skipOnTimeout(), reports));
     }
     this.records = new ArrayList<>(plan.size());
     for (int i = 0; i < plan.size(); i++) {

@@ -89,6 +89,35 @@ final class WaitGraph {
     report(wait, involved);
   }
 
+  /** Threads waiting for {@code blocker} now. */
+  synchronized List<Thread> waitersFor(Blocker blocker) {
+    List<Thread> waiters = new ArrayList<>();
+    for (Wait wait : waits.values()) {
+      for (Wait w = wait; w != null; w = w.outer) {
+        if (w.blocker == blocker) {
+          waiters.add(w.thread);
+        }
+      }
+    }
+    return waiters;
+  }
+
+  /**
+   * Appends a thread's stack, one {@code at} line a frame, leaving out the frames of the report
+   * itself when a thread reports on itself.
+   */
+  static void appendStack(StringBuilder text, Thread thread) {
+    StackTraceElement[] frames = thread.getStackTrace();
+    int first = 0;
+    while (first < frames.length && (frames[first].getClassName().equals(Thread.class.getName())
+        || frames[first].getClassName().equals(WaitGraph.class.getName()))) {
+      first++;
+    }
+    for (int i = first == frames.length ? 0 : first; i < frames.length; i++) {
+      text.append("\tat ").append(frames[i]).append('\n');
+    }
+  }
+
   /** Depth-first over holders: does waiting for {@code blocker} lead back to {@code target}? */
   private boolean reaches(Blocker blocker, Thread target, Set<Thread> seen, List<String> path) {
     for (Thread holder : blocker.holders()) {
@@ -131,17 +160,18 @@ final class WaitGraph {
       synchronized (this) {
         waiting = waits.get(thread);
       }
-      text.append("  thread '").append(thread.getName()).append("' ").append(thread.getState())
+      // the reporting thread is between two waits: call it what it is doing
+      text.append("  thread '").append(thread.getName()).append("' ")
+          .append(thread == Thread.currentThread() ? Thread.State.WAITING : thread.getState())
           .append(waiting == null ? "" : ", waiting for " + waiting.blocker.describe())
           .append('\n');
       if (waiting == null && thread != wait.thread) {
-        text.append("    (not waiting for an initcall: if its stack ends in a class's static"
-            + " initializer that a waiting thread is initializing, JLS 12.4.2, this is a deadlock"
-            + " initcall4j cannot break; do not require initcalls from static initializers)\n");
+        text.append("    (not waiting for an initcall: if its top frame uses a class whose static"
+            + " initializer is on a waiting thread's stack, it waits for that class's"
+            + " initialization lock, JLS 12.4.2: a deadlock initcall4j cannot break; timeout.skip"
+            + " gives up on the initcall, or do not require initcalls from static initializers)\n");
       }
-      for (StackTraceElement frame : thread.getStackTrace()) {
-        text.append("\tat ").append(frame).append('\n');
-      }
+      appendStack(text, thread);
     }
     out.print(text);
     out.flush();

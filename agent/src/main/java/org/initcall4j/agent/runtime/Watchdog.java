@@ -23,6 +23,7 @@ final class Watchdog implements InitcallListener, Runnable {
   }
 
   private final InitcallRuntime runtime;
+  private final WaitGraph waits;
   private final long timeoutMillis;
   private final boolean giveUp;
   private final PrintStream out;
@@ -30,8 +31,10 @@ final class Watchdog implements InitcallListener, Runnable {
       new PriorityQueue<>(new ByDeadline());
   private Thread thread;
 
-  Watchdog(InitcallRuntime runtime, long timeoutMillis, boolean giveUp, PrintStream out) {
+  Watchdog(InitcallRuntime runtime, WaitGraph waits, long timeoutMillis, boolean giveUp,
+      PrintStream out) {
     this.runtime = runtime;
+    this.waits = waits;
     this.timeoutMillis = timeoutMillis;
     this.giveUp = giveUp;
     this.out = out;
@@ -95,17 +98,23 @@ final class Watchdog implements InitcallListener, Runnable {
     String head = "initcall4j: initcall " + record.name() + " has been running for more than "
         + org.initcall4j.agent.Durations.format(timeoutMillis) + " (timeout) on thread "
         + runner.getName();
+    StringBuilder text = new StringBuilder(head);
     if (giveUp) {
-      out.println(head + "; giving up on it (timeout.skip): it is marked failed, what needs it"
-          + " is skipped, and its thread is left running");
-      runtime.giveUp(record, runner, timeoutMillis);
-      return;
+      text.append("; giving up on it (timeout.skip): it is marked failed, what needs it is"
+          + " skipped, and its thread is left running (stack in the failure below)\n");
+    } else {
+      text.append("; its stack:\n");
+      WaitGraph.appendStack(text, runner);
     }
-    StringBuilder text = new StringBuilder(head).append("; its stack:\n");
-    for (StackTraceElement frame : runner.getStackTrace()) {
-      text.append("\tat ").append(frame).append('\n');
+    // who is stuck behind it, and where: this shows a cycle through a class initialization lock
+    for (Thread waiter : waits.waitersFor(record)) {
+      text.append("  waiting for it: thread '").append(waiter.getName()).append("'\n");
+      WaitGraph.appendStack(text, waiter);
     }
     out.print(text);
     out.flush();
+    if (giveUp) {
+      runtime.giveUp(record, runner, timeoutMillis);
+    }
   }
 }
