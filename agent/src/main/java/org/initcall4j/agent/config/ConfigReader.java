@@ -17,7 +17,8 @@ import org.initcall4j.agent.model.InitcallSpec;
 final class ConfigReader {
   static final String PREFIX = "initcall.";
   static final List<String> ATTRIBUTES =
-      List.of("method", "class", "level", "after", "before", "partOf", "deferred", "async");
+      List.of("method", "class", "level", "after", "before", "partOf", "deferred", "async",
+          "mainThread");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
   private final String file;
@@ -115,6 +116,11 @@ final class ConfigReader {
     }
     boolean deferred = bool(attributes.get("deferred"), name);
     boolean async = bool(attributes.get("async"), name);
+    boolean mainThread = bool(attributes.get("mainThread"), name);
+    if (async && mainThread) {
+      problem(attributes.get("mainThread"), name, "an initcall cannot be both async and"
+          + " mainThread; keep one");
+    }
     if (target != null && target.methodName() != null && target.hasParameters() && !deferred) {
       problem(targetLine, name, target + " takes parameters, so the agent cannot call it at"
           + " boot; add initcall." + name + ".deferred=true to park the application's own calls"
@@ -125,7 +131,8 @@ final class ConfigReader {
     }
     String origin = file + ":" + targetLine.number();
     InitcallSpec spec = new InitcallSpec(name, level, target.className(), target.methodName(),
-        after, beforeNames, partOf.isEmpty() ? null : partOf.get(0), deferred, async, origin);
+        after, beforeNames, partOf.isEmpty() ? null : partOf.get(0), deferred, async, mainThread,
+        origin);
     ConfigLines.Line deferredLine = attributes.getOrDefault("deferred", targetLine);
     return new ConfigEntry(spec, target, file, targetLine.number(), targetLine.key(),
         deferredLine.number());

@@ -84,6 +84,11 @@ public final class Rewrites {
     if (isEmpty()) {
       return;
     }
+    instrumentation.addTransformer(connect(runtime));
+  }
+
+  /** Connects the hooks to the runtime; returns the transformer that inserts them. */
+  InitcallTransformer connect(InitcallRuntime runtime) {
     context.attach(runtime);
     runtime.addListener(new InitcallListener() {
       @Override
@@ -95,6 +100,6 @@ public final class Rewrites {
       }
     });
     InitcallHooks.install(table.toArray(new Hook[0]));
-    instrumentation.addTransformer(new InitcallTransformer(byClass, context));
+    return new InitcallTransformer(byClass, context);
   }
 }

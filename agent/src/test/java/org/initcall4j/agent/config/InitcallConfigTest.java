@@ -88,6 +88,9 @@ class InitcallConfigTest {
         ":2: initcall.a.level: unknown level 'boot'; levels, in boot order: early, pure,"));
     assertTrue(problem("initcall.a.class=lazy.Catalog\ninitcall.a.deferred=yes").contains(
         "initcall.a.deferred: expected true or false, found 'yes'"));
+    assertTrue(problem("initcall.a.class=lazy.Catalog\ninitcall.a.async=true\n"
+        + "initcall.a.mainThread=true").contains(":3: initcall.a.mainThread: an initcall cannot"
+            + " be both async and mainThread"));
     assertTrue(problem("initcall.a.level=fs").contains(
         ":1: initcall.a.level: initcall 'a' has no target: add initcall.a.method="));
     assertTrue(problem("initcall.a.method=entry.Storage.mount()").contains(

@@ -1,0 +1,154 @@
+package org.initcall4j.agent.transform;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.initcall4j.agent.config.ConfigEntry;
+import org.initcall4j.agent.config.MemberRef;
+import org.initcall4j.agent.graph.BootPlan;
+import org.initcall4j.agent.graph.InitcallGraph;
+import org.initcall4j.agent.model.InitLevel;
+import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.runtime.InitcallRuntime;
+import org.initcall4j.agent.runtime.ReflectiveInvoker;
+import org.initcall4j.agent.testing.Compilation;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The transformer on javac output for Java 8 and 17, in this JVM: the rewritten class passes the
+ * verifier, its deferred static initializer runs on first use, an entry point whose first
+ * instruction is a branch target parks and replays wide arguments; other classes, other loaders,
+ * redefinitions and broken bytes are left alone.
+ */
+class ClassRewriterTest {
+  @TempDir
+  Path dir;
+
+  @ParameterizedTest(name = "--release {0}")
+  @ValueSource(ints = {8, 17})
+  void rewrittenClassVerifiesDefersItsInitializerAndParksCalls(int release) throws Exception {
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    DefiningLoader loader = new DefiningLoader(compile(release));
+    InitcallRuntime runtime = connect(loader, new PrintStream(warnings, true,
+        StandardCharsets.UTF_8));
+    runtime.boot();
+
+    Class<?> target = Class.forName("rewrite.Target", true, loader);
+    assertEquals("", events(loader), "initializing the class must not run the deferred body");
+    assertFalse(Modifier.isFinal(target.getDeclaredField("TABLE").getModifiers()));
+    assertTrue(Modifier.isFinal(target.getDeclaredField("NAME").getModifiers()));
+
+    Object instance = target.getConstructor(String.class).newInstance("t1");
+    assertEquals("clinit;", events(loader), "a constructor is a first real use");
+    int[] out = new int[1];
+    target.getMethod("spin", long.class, double.class, int[].class)
+        .invoke(instance, 4L, 2.0, out);
+    assertEquals(0, out[0], "the deferred call must be parked, not run");
+
+    assertEquals(1, runtime.flush("spin"));
+    assertEquals(16, out[0]);
+    assertEquals("clinit;spin t1 16;", events(loader));
+    target.getMethod("spin", long.class, double.class, int[].class)
+        .invoke(instance, 1L, 1.0, out);
+    assertEquals("clinit;spin t1 16;spin t1 18;", events(loader), "after the flush: at once");
+    assertEquals(12L, target.getMethod("sum").invoke(null));
+    assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest(name = "--release {0}")
+  @ValueSource(ints = {17})
+  void everyOtherClassLoaderOrRedefinitionIsLeftAlone(int release) throws Exception {
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    DefiningLoader loader = new DefiningLoader(compile(release));
+    connect(loader, new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    byte[] bytes = loader.classes.get("rewrite/Target");
+
+    assertNull(loader.transformer.transform(loader, "rewrite/Log", null, null,
+        loader.classes.get("rewrite/Log")));
+    assertNull(loader.transformer.transform(loader, "rewrite/Target", Object.class, null, bytes));
+    assertNull(loader.transformer.transform(new DefiningLoader(Map.of()), "rewrite/Target", null,
+        null, bytes));
+    assertNull(loader.transformer.transform(loader, "rewrite/Target", null, null,
+        new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1}));
+    assertArrayEquals(loader.classes.get("rewrite/Target"), bytes, "input must not change");
+    String said = warnings.toString(StandardCharsets.UTF_8);
+    assertTrue(said.contains("rewrite.Target is loaded by"), said);
+    assertTrue(said.contains("not by the application class loader"), said);
+    assertTrue(said.contains("cannot rewrite rewrite.Target, left as it was"), said);
+  }
+
+  private static InitcallRuntime connect(DefiningLoader loader, PrintStream warnings) {
+    InitcallSpec classInit = new InitcallSpec("target", InitLevel.DEVICE, "rewrite.Target", null,
+        List.of(), List.of(), null, true, false, "test");
+    InitcallSpec spin = new InitcallSpec("spin", InitLevel.DEVICE, "rewrite.Target", "spin",
+        List.of("target"), List.of(), null, true, false, "test");
+    List<ConfigEntry> entries = List.of(
+        new ConfigEntry(classInit, new MemberRef("rewrite.Target", null, null), "t", 1, "k", 1),
+        new ConfigEntry(spin, new MemberRef("rewrite.Target", "spin", "(JD[I)"), "t", 2, "k", 2));
+    BootPlan plan = InitcallGraph.plan(List.of(classInit, spin));
+    Rewrites rewrites = Rewrites.plan(entries, plan, loader, warnings);
+    InitcallRuntime runtime = new InitcallRuntime(plan,
+        rewrites.invoker(new ReflectiveInvoker(loader)));
+    loader.transformer = rewrites.connect(runtime);
+    return runtime;
+  }
+
+  private static String events(ClassLoader loader) throws ReflectiveOperationException {
+    return Class.forName("rewrite.Log", true, loader).getField("EVENTS").get(null).toString();
+  }
+
+  private Map<String, byte[]> compile(int release) throws IOException {
+    List<Path> sources;
+    try (Stream<Path> walk = Files.walk(Paths.get("src", "test", "apps", "rewrite"))) {
+      sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+    Compilation result = Compilation.run(List.of("--release", String.valueOf(release),
+        "-proc:none", "-Xlint:-options", "-d", dir.toString()), sources);
+    assertTrue(result.success(), result.diagnostics());
+    Map<String, byte[]> classes = new HashMap<>();
+    for (String name : List.of("rewrite/Log", "rewrite/Target")) {
+      classes.put(name, Files.readAllBytes(dir.resolve(name + ".class")));
+    }
+    return classes;
+  }
+
+  /** Defines the test classes itself, passing each through the transformer as the JVM would. */
+  static final class DefiningLoader extends ClassLoader {
+    final Map<String, byte[]> classes;
+    InitcallTransformer transformer;
+
+    DefiningLoader(Map<String, byte[]> classes) {
+      super(DefiningLoader.class.getClassLoader());
+      this.classes = classes;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      String internal = name.replace('.', '/');
+      byte[] bytes = classes.get(internal);
+      if (bytes == null) {
+        throw new ClassNotFoundException(name);
+      }
+      byte[] changed = transformer.transform(this, internal, null, null, bytes.clone());
+      byte[] used = changed == null ? bytes : changed;
+      return defineClass(name, used, 0, used.length);
+    }
+  }
+}
