@@ -1,6 +1,7 @@
 package org.initcall4j.agent.transform;
 
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.runtime.InitcallDeadlockException;
 import org.initcall4j.agent.runtime.InitcallReentryException;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
@@ -55,7 +56,7 @@ abstract class Hook {
     if (!record.state().isTerminal()) {
       try {
         runtime.require(spec.name());
-      } catch (InitcallReentryException e) {
+      } catch (InitcallReentryException | InitcallDeadlockException e) {
         throw e;
       } catch (IllegalStateException e) {
         // failed, skipped or interrupted: the record (or its state) says which

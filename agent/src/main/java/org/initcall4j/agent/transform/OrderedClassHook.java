@@ -1,6 +1,7 @@
 package org.initcall4j.agent.transform;
 
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.runtime.InitcallDeadlockException;
 import org.initcall4j.agent.runtime.InitcallReentryException;
 import org.initcall4j.agent.runtime.InitcallRecord;
 
@@ -29,7 +30,7 @@ final class OrderedClassHook extends Hook {
       }
       try {
         context.runtime().require(need.name());
-      } catch (InitcallReentryException e) {
+      } catch (InitcallReentryException | InitcallDeadlockException e) {
         throw e;
       } catch (IllegalStateException e) {
         // The JVM initializes the class anyway; say that its order could not be kept.
