@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.initcall4j.agent.config.ConfigException;
 import org.initcall4j.agent.config.InitcallConfig;
+import org.initcall4j.agent.control.ControlOptions;
+import org.initcall4j.agent.control.ControlPlane;
 import org.initcall4j.agent.graph.BootPlan;
 import org.initcall4j.agent.graph.InitcallGraph;
 import org.initcall4j.agent.graph.InitcallGraphException;
@@ -37,6 +39,7 @@ public final class Agent {
     }
     AgentOptions options = AgentOptions.parse(optionText);
     RuntimeSettings settings = runtimeSettings(options);
+    ControlOptions control = ControlOptions.from(options);
     if (options.anyStartingWith("profile")) {
       // before the boot initcalls run, so their static initializers are timed too
       ProfileMode.install(options, instrumentation);
@@ -67,6 +70,7 @@ public final class Agent {
     }
     runtime = started;
     if (!atBoot) {
+      ControlPlane.start(control, started, true);
       return;
     }
     int bad = started.boot();
@@ -74,6 +78,8 @@ public final class Agent {
       throw new AgentStartupException(bad + " boot initcall" + (bad == 1 ? "" : "s")
           + " failed or skipped and option 'fatal' is set");
     }
+    ControlPlane.start(control, started, !specs.isEmpty() || options.anyStartingWith("profile")
+        || options.value("config") != null);
   }
 
   /** Options {@code async}, {@code threads}, {@code timeout}, {@code timeout.skip}. */

@@ -31,6 +31,9 @@ public final class AgentOptions {
         + " what needs it");
     known("config", true, "initcalls over existing code, from a properties file (see README)");
     known("lenient", false, "report bad config entries and leave them out instead of stopping");
+    known("control", true, "control directory DIR (default <tmp>/initcall4j-<pid>), or off");
+    known("jmx", true, "jmx=off: no MBean org.initcall4j:type=Initcalls");
+    known("flush", true, "run deferred initcalls: manual (default), ready, or after a delay (5s)");
   }
 
   private static void known(String name, boolean takesValue, String help) {

@@ -1,5 +1,6 @@
 package org.initcall4j.agent;
 
+import org.initcall4j.agent.control.ControlPlane;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
@@ -28,6 +29,7 @@ public final class ApiBridge {
         runtime.require(name);
         return null;
       case "ready":
+        ControlPlane.ready();
         return null;
       default:
         throw new IllegalArgumentException("unknown initcall4j command '" + command + "'");

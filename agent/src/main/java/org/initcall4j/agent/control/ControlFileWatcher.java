@@ -1,0 +1,130 @@
+package org.initcall4j.agent.control;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.initcall4j.agent.runtime.InitcallRuntime;
+
+/**
+ * Waits for writes to the control directory (inotify on Linux, through {@link WatchService}: no
+ * polling) and acts on them on the control thread: a command in {@code deferred_initcalls} runs a
+ * flush, anything else is rejected and nothing runs.
+ */
+final class ControlFileWatcher {
+  private final ControlFiles files;
+  private final InitcallRuntime runtime;
+  private final WatchService watcher;
+  private final Set<String> reportedStrangers = new LinkedHashSet<>();
+
+  ControlFileWatcher(ControlFiles files, InitcallRuntime runtime) throws IOException {
+    this.files = files;
+    this.runtime = runtime;
+    Path dir = files.directory().path();
+    this.watcher = dir.getFileSystem().newWatchService();
+    dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+        StandardWatchEventKinds.ENTRY_MODIFY);
+  }
+
+  /** Handles writes until the watcher is closed (at exit) or the directory disappears. */
+  void run() {
+    try {
+      for (;;) {
+        WatchKey key = watcher.take();
+        Set<String> touched = new LinkedHashSet<>();
+        for (WatchEvent<?> event : key.pollEvents()) {
+          if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+            touched.add(ControlFiles.DEFERRED);
+          } else {
+            touched.add(event.context().toString());
+          }
+        }
+        for (String name : touched) {
+          handle(name);
+        }
+        if (!key.reset()) {
+          System.err.println("initcall4j: control: " + files.directory().path()
+              + " was removed; the control directory is off from now on");
+          return;
+        }
+      }
+    } catch (ClosedWatchServiceException e) {
+      // closed at exit
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  void close() {
+    try {
+      watcher.close();
+    } catch (IOException e) {
+      // exiting anyway
+    }
+  }
+
+  private void handle(String name) {
+    if (name.startsWith(".") && name.endsWith(".tmp")) {
+      return; // our own temporary files
+    }
+    if (!ControlFiles.NAMES.contains(name)) {
+      if (reportedStrangers.add(name)) {
+        files.reject(name, "unknown file; commands go to " + ControlFiles.DEFERRED + " ("
+            + ControlCommand.USAGE + ")");
+      }
+      return;
+    }
+    ControlFiles.Write write;
+    try {
+      write = files.newWrite(name);
+    } catch (RejectedInputException e) {
+      files.reject(name, e.getMessage());
+      return;
+    } catch (IOException e) {
+      return; // gone again before it could be read: nothing to act on
+    }
+    if (write == null) {
+      return;
+    }
+    if (!name.equals(ControlFiles.DEFERRED)) {
+      files.consumed(name, write);
+      files.reject(name, name + " is read-only; " + ControlCommand.USAGE + " to "
+          + ControlFiles.DEFERRED);
+      return;
+    }
+    ControlCommand command;
+    try {
+      command = ControlCommand.parse(write.bytes(), n -> runtime.find(n) != null);
+    } catch (RejectedInputException e) {
+      files.consumed(name, write);
+      files.reject(name, e.getMessage());
+      return;
+    }
+    if (command == null) {
+      return; // truncated, not written yet: the write that follows brings another event
+    }
+    files.consumed(name, write);
+    run(command);
+  }
+
+  private void run(ControlCommand command) {
+    String what = command.all() ? "all" : command.name();
+    System.err.println("initcall4j: control: flush " + what + " requested in "
+        + files.directory().path().resolve(ControlFiles.DEFERRED));
+    try {
+      if (command.all()) {
+        runtime.flushAll();
+      } else {
+        runtime.flush(command.name());
+      }
+    } catch (RuntimeException e) {
+      files.reject(ControlFiles.DEFERRED, "flush " + what + " failed: " + e);
+    }
+    files.changed();
+  }
+}

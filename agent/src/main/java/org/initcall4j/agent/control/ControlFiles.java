@@ -1,0 +1,171 @@
+package org.initcall4j.agent.control;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.initcall4j.agent.control.ControlDirectory.FileIdentity;
+import org.initcall4j.agent.runtime.InitcallListener;
+import org.initcall4j.agent.runtime.InitcallRecord;
+import org.initcall4j.agent.runtime.InitcallRuntime;
+
+/**
+ * The files of the control directory. Read views are rewritten after every change of state, by
+ * whichever thread made it (a rename costs tens of microseconds; bursts are coalesced). The
+ * identity of each file as last written here is kept, so that a write by someone else is told
+ * apart from our own, and an unread command in {@code deferred_initcalls} is never overwritten.
+ */
+final class ControlFiles implements InitcallListener {
+  static final String DEFERRED = "deferred_initcalls";
+  static final String TABLE = "initcalls";
+  static final String LAST_ERROR = "last_error";
+  static final List<String> NAMES = List.of(DEFERRED, TABLE, LAST_ERROR);
+
+  private final ControlDirectory directory;
+  private final InitcallRuntime runtime;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final AtomicBoolean dirty = new AtomicBoolean();
+  /** Guarded by lock. */
+  private final Map<String, FileIdentity> ours = new HashMap<>();
+  /** Guarded by lock. */
+  private String lastError = "";
+  /** Guarded by lock: set at exit, after which nothing is written. */
+  private boolean removed;
+
+  ControlFiles(ControlDirectory directory, InitcallRuntime runtime) {
+    this.directory = directory;
+    this.runtime = runtime;
+  }
+
+  ControlDirectory directory() {
+    return directory;
+  }
+
+  @Override
+  public void started(InitcallRecord record) {
+    changed();
+  }
+
+  @Override
+  public void finished(InitcallRecord record) {
+    changed();
+  }
+
+  @Override
+  public void skipped(InitcallRecord record) {
+    changed();
+  }
+
+  /** State changed: rewrite the views now, or let the thread that is writing them do it again. */
+  void changed() {
+    dirty.set(true);
+    drain();
+  }
+
+  /** Writes the views if a change is pending; a thread that held the lock must call this. */
+  private void drain() {
+    while (dirty.get() && lock.tryLock()) {
+      try {
+        while (dirty.getAndSet(false)) {
+          writeViews();
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  private void writeViews() {
+    if (removed) {
+      return;
+    }
+    try {
+      write(TABLE, ControlViews.table(runtime), "r--------");
+      write(LAST_ERROR, lastError, "r--------");
+      // last, so that all files exist once this one does
+      if (isOurs(DEFERRED)) {
+        write(DEFERRED, ControlViews.deferred(runtime), "rw-------");
+      }
+    } catch (IOException e) {
+      System.err.println("initcall4j: control: cannot update " + directory.path() + ": " + e);
+    }
+  }
+
+  private void write(String name, String content, String permissions) throws IOException {
+    ours.put(name, directory.replace(name, content, permissions));
+  }
+
+  /** True when the file is as we last wrote it, or gone (then we write it again). */
+  private boolean isOurs(String name) {
+    FileIdentity now = directory.identity(name);
+    return now == null || now.equals(ours.get(name));
+  }
+
+  /** A write someone else made to one of our files: what it holds and which file it was. */
+  record Write(FileIdentity identity, byte[] bytes) {}
+
+  /**
+   * What someone else wrote to the file, or null when it is still ours (our own rename or a
+   * touch, say).
+   *
+   * @throws RejectedInputException when it cannot be read safely (too big, not a regular file)
+   */
+  Write newWrite(String name) throws RejectedInputException, IOException {
+    lock.lock();
+    try {
+      if (isOurs(name)) {
+        return null;
+      }
+      FileIdentity identity = directory.identity(name);
+      try {
+        return new Write(identity, directory.readCommand(name));
+      } catch (RejectedInputException e) {
+        ours.put(name, identity);
+        throw e;
+      }
+    } finally {
+      lock.unlock();
+      drain();
+    }
+  }
+
+  /** The write was acted on: it may be replaced by the view again. */
+  void consumed(String name, Write write) {
+    lock.lock();
+    try {
+      ours.put(name, write.identity());
+      dirty.set(true);
+    } finally {
+      lock.unlock();
+    }
+    changed();
+  }
+
+  /** Reports rejected input on one line, to stderr and to {@code last_error}. */
+  void reject(String file, String reason) {
+    String line = "initcall4j: control: rejected a write to " + directory.path().resolve(file)
+        + ": " + reason;
+    System.err.println(line);
+    lock.lock();
+    try {
+      lastError = line + "\n";
+      dirty.set(true);
+    } finally {
+      lock.unlock();
+    }
+    changed();
+  }
+
+  /** Deletes the files (and the directory, when this JVM made it). */
+  void remove() {
+    lock.lock();
+    try {
+      removed = true;
+      directory.remove(NAMES);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

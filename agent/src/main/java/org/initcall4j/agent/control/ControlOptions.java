@@ -1,0 +1,50 @@
+package org.initcall4j.agent.control;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.initcall4j.agent.AgentOptions;
+
+/**
+ * The control plane's options, checked in premain so that a bad value stops the JVM before any
+ * initcall runs: {@code control=DIR|off}, {@code jmx=off}, {@code flush=manual|ready|DURATION}.
+ *
+ * @param directory the control directory, or null for the default
+ *     ({@code <java.io.tmpdir>/initcall4j-<pid>})
+ * @param directoryOn false with {@code control=off}
+ * @param jmxOn false with {@code jmx=off}
+ */
+public record ControlOptions(Path directory, boolean directoryOn, boolean jmxOn,
+    FlushPolicy flushPolicy) {
+
+  /** @throws IllegalArgumentException naming the bad option and the fix */
+  public static ControlOptions from(AgentOptions options) {
+    String control = options.value("control");
+    Path directory = null;
+    boolean directoryOn = !"off".equals(control);
+    if (control != null && directoryOn) {
+      try {
+        directory = Paths.get(control).toAbsolutePath().normalize();
+      } catch (InvalidPathException e) {
+        throw new IllegalArgumentException("option 'control' names a bad path '" + control
+            + "': " + e.getReason() + "; write control=DIR or control=off");
+      }
+    }
+    String jmx = options.value("jmx");
+    if (jmx != null && !jmx.equals("off") && !jmx.equals("on")) {
+      throw new IllegalArgumentException("option 'jmx' has a bad value '" + jmx
+          + "': write jmx=off to leave the MBean out (it is on by default)");
+    }
+    return new ControlOptions(directory, directoryOn, !"off".equals(jmx),
+        FlushPolicy.parse(options.value("flush")));
+  }
+
+  /** The directory to use: the one given, or one per process under the temp directory. */
+  public Path directoryOrDefault() {
+    if (directory != null) {
+      return directory;
+    }
+    return Paths.get(System.getProperty("java.io.tmpdir"))
+        .resolve("initcall4j-" + ProcessHandle.current().pid()).toAbsolutePath();
+  }
+}

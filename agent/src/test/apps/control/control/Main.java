@@ -1,0 +1,41 @@
+package control;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeSet;
+import org.initcall4j.Initcalls;
+
+/** A long-running app driven by lines on stdin; ends at "exit" or when stdin closes. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    System.out.println("app up pid=" + ProcessHandle.current().pid());
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
+        StandardCharsets.UTF_8));
+    for (String line; (line = in.readLine()) != null; ) {
+      switch (line) {
+        case "flush" -> System.out.println("api flush ran " + Initcalls.flush());
+        case "ready" -> {
+          Initcalls.ready();
+          System.out.println("ready called");
+        }
+        case "counts" -> System.out.println("counts " + Modules.counts());
+        case "threads" -> System.out.println("threads " + threads());
+        case "exit" -> System.exit(0);
+        default -> System.out.println("unknown " + line);
+      }
+    }
+  }
+
+  static TreeSet<String> threads() {
+    TreeSet<String> names = new TreeSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("initcall4j")) {
+        names.add(t.getName());
+      }
+    }
+    return names;
+  }
+}

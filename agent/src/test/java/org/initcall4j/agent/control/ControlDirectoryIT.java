@@ -1,0 +1,144 @@
+package org.initcall4j.agent.control;
+
+import static org.initcall4j.agent.control.ControlApp.awaitFile;
+import static org.initcall4j.agent.control.ControlApp.counts;
+import static org.initcall4j.agent.control.ControlApp.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import org.initcall4j.agent.testing.RunningJvm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The control directory in a real JVM: views, triggers, rejected input, clean-up at exit. */
+class ControlDirectoryIT {
+  private static final String ALL_PENDING = "network\nusb\ngallery\n";
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void defaultDirectoryIsOwnerOnlyAndOneFlushesEverythingOnce() throws Exception {
+    try (RunningJvm app = ControlApp.start("current", "debug", tmp)) {
+      Path dir = tmp.resolve("initcall4j-" + app.pid());
+      Path deferred = dir.resolve("deferred_initcalls");
+      assertEquals(ALL_PENDING, awaitFile(deferred, ALL_PENDING::equals, app));
+      assertEquals("rwx------", PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS)));
+      String table = Files.readString(dir.resolve("initcalls"));
+      assertTrue(table.matches("(?s)NAME +LEVEL +STATE +START_MS +DURATION_MS +THREAD +DETAIL\n"
+          + "storage +FS +done +[0-9.]+ +[0-9.]+ +main\n.*usb +DEVICE +deferred +- +- +-\n.*"),
+          table);
+      assertEquals("", Files.readString(dir.resolve("last_error")));
+
+      long written = System.nanoTime();
+      write(deferred, "1\n");
+      app.awaitStdout("init usb #1", 10_000);
+      // loose: inotify answers in milliseconds; usb itself sleeps 150 ms
+      long millis = (System.nanoTime() - written) / 1_000_000;
+      System.out.println("control file to 'init usb' (incl. its 150 ms): " + millis + " ms");
+      assertTrue(millis < 5_000, "took " + millis + " ms\n" + app.describe());
+      app.awaitStdout("init gallery #1", 10_000);
+
+      assertEquals("", awaitFile(deferred, String::isEmpty, app));
+      awaitFile(dir.resolve("initcalls"),
+          t -> t.matches("(?s).*\ngallery +LATE +done +[0-9.]+ +[0-9.]+ +initcall4j-control\n"),
+          app);
+      assertTrue(app.stderr().contains("initcall4j: control: flush all requested in " + deferred),
+          app.describe());
+      assertEquals("{gallery=1, network=1, storage=1, usb=1}", counts(app));
+
+      write(deferred, "1\n");
+      app.awaitStderr("flush all: nothing to run, already done", 10_000);
+      ControlApp.exit(app);
+      assertFalse(Files.exists(dir, LinkOption.NOFOLLOW_LINKS), "removed at exit");
+    }
+  }
+
+  @Test
+  void aNameFlushesThatInitcallAndWhatItNeedsInAGivenDirectory() throws Exception {
+    Path dir = tmp.resolve("ctl");
+    try (RunningJvm app = ControlApp.start("current", "control=" + dir, tmp)) {
+      Path deferred = dir.resolve("deferred_initcalls");
+      awaitFile(deferred, ALL_PENDING::equals, app);
+      write(deferred, "gallery");
+      app.awaitStdout("init gallery #1", 10_000);
+      assertEquals("network\n", awaitFile(deferred, "network\n"::equals, app));
+      assertEquals("{gallery=1, storage=1, usb=1}", counts(app));
+      ControlApp.exit(app);
+      assertFalse(Files.exists(dir), "a directory the JVM created is removed at exit");
+    }
+  }
+
+  @Test
+  void rejectedWritesRunNothingAndAreReportedOnOneLine() throws Exception {
+    try (RunningJvm app = ControlApp.start("current", "", tmp)) {
+      Path dir = tmp.resolve("initcall4j-" + app.pid());
+      Path deferred = dir.resolve("deferred_initcalls");
+      Path lastError = dir.resolve("last_error");
+      awaitFile(deferred, ALL_PENDING::equals, app);
+      byte[] huge = new byte[8 * 1024 * 1024];
+      Arrays.fill(huge, (byte) '1');
+
+      Object[][] cases = {
+          {"2\n", "no initcall named '2'"},
+          {"rm -rf /\n", "'rm -rf /' is neither 1 nor an initcall name"},
+          {"nosuch\n", "no initcall named 'nosuch'"},
+          {"usb\ngallery\n", "has more than one line"},
+          {"  \n", "a blank line is not a command"},
+          {new byte[] {(byte) 0xff, (byte) 0xfe, '\n'}, "is not UTF-8 text"},
+          // read while it is being written, so the size seen varies
+          {huge, " bytes is too large (at most 1024); it was not read"},
+      };
+      int rejected = 0;
+      for (Object[] c : cases) {
+        byte[] bytes = c[0] instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
+            : (byte[]) c[0];
+        Files.write(deferred, bytes);
+        rejected++;
+        awaitRejections(app, rejected);
+        String expected = (String) c[1];
+        String error = awaitFile(lastError, e -> e.contains(expected), app);
+        assertTrue(error.startsWith("initcall4j: control: rejected a write to " + deferred),
+            error);
+        assertEquals(1, error.lines().count(), error);
+        // the view comes back, with nothing run
+        awaitFile(deferred, ALL_PENDING::equals, app);
+      }
+
+      write(dir.resolve("initcalls"), "1\n");
+      awaitFile(lastError, e -> e.contains("initcalls is read-only"), app);
+      write(dir.resolve("flush"), "1\n");
+      awaitFile(lastError, e -> e.contains("flush: unknown file"), app);
+      Path elsewhere = tmp.resolve("command");
+      write(elsewhere, "1\n");
+      Files.delete(deferred);
+      Files.createSymbolicLink(deferred, elsewhere);
+      awaitFile(lastError, e -> e.contains("deferred_initcalls is not a regular file"), app);
+      awaitFile(deferred, ALL_PENDING::equals, app);
+      assertFalse(Files.isSymbolicLink(deferred), "the link is replaced, never followed");
+
+      assertEquals("{storage=1}", counts(app), app.describe());
+      // still listening after all that
+      write(deferred, "network\n");
+      app.awaitStdout("init network #1", 10_000);
+    }
+  }
+
+  private static void awaitRejections(RunningJvm app, int count) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (app.stderr().split("rejected a write", -1).length - 1 < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected " + count + " rejections\n" + app.describe());
+      }
+      Thread.sleep(10);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.initcall4j.agent.control;
+
+import static org.initcall4j.agent.control.ControlApp.counts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.initcall4j.agent.testing.ForkedJvm;
+import org.initcall4j.agent.testing.RunningJvm;
+import org.initcall4j.agent.testing.TestApps;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** flush=DURATION and flush=ready, off switches, and the agent's silence without initcalls. */
+class FlushPolicyIT {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void delayPolicyFlushesOnItsOwnThreadAfterBoot() throws Exception {
+    try (RunningJvm app = ControlApp.start("current", "debug,flush=300ms", tmp)) {
+      app.awaitStdout("init gallery #1", 10_000);
+      assertTrue(app.stderr().contains("initcall4j: flushing deferred initcalls (flush=300ms)"),
+          app.describe());
+      assertTrue(app.stderr().contains("calling  usb @ initcall4j-flush"), app.describe());
+      assertEquals("{gallery=1, network=1, storage=1, usb=1}", counts(app));
+    }
+  }
+
+  @Test
+  void readyPolicyFlushesInTheBackgroundWhenTheAppSaysItIsUp() throws Exception {
+    try (RunningJvm app = ControlApp.start("current", "debug,flush=ready", tmp)) {
+      Thread.sleep(300);
+      assertEquals("{storage=1}", counts(app), "nothing runs before ready()");
+      ControlApp.send(app, "ready");
+      app.awaitStdout("init gallery #1", 10_000);
+      assertTrue(app.stderr().contains("calling  usb @ initcall4j-flush"), app.describe());
+      ControlApp.send(app, "ready");
+      assertEquals("{gallery=1, network=1, storage=1, usb=1}", counts(app),
+          "a second ready() runs nothing");
+    }
+  }
+
+  @Test
+  void manualPolicyIgnoresReady() throws Exception {
+    try (RunningJvm app = ControlApp.start("current", "flush=manual", tmp)) {
+      ControlApp.send(app, "ready");
+      app.awaitStdout("ready called", 10_000);
+      Thread.sleep(300);
+      assertEquals("{storage=1}", counts(app));
+    }
+  }
+
+  @Test
+  void aBadPolicyStopsTheJvmBeforeMain() throws Exception {
+    ForkedJvm.Result result = ControlApp.jvm("current", "flush=soon", tmp).run();
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.stderr().contains("option 'flush' has a bad value 'soon': write"
+        + " flush=manual (the default), flush=ready"), result.describe());
+    assertFalse(result.stdout().contains("init storage"), "nothing runs on bad options");
+  }
+
+  @Test
+  void controlOffAndJmxOffStartNoThreadAndNoDirectory() throws Exception {
+    try (RunningJvm app = ControlApp.start("current", "control=off,jmx=off", tmp)) {
+      ControlApp.send(app, "threads");
+      app.awaitStdout("threads ", 10_000);
+      assertTrue(app.stdout().contains("threads []"), app.describe());
+      assertFalse(Files.exists(tmp.resolve("initcall4j-" + app.pid())), app.describe());
+    }
+  }
+
+  @Test
+  void anApplicationWithoutInitcallsGetsNoThreadNoDirectoryAndNoJmx() throws Exception {
+    ForkedJvm.Result result = ForkedJvm.current().agent("")
+        .jvmArg("-Djava.io.tmpdir=" + tmp).jvmArg("-Xlog:class+load=info")
+        .classPath(TestApps.jar("plain")).main("plain.Main").run();
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("threads []"), result.describe());
+    assertFalse(result.stdout().contains("javax.management."), "java.management loaded");
+    assertFalse(result.stdout().contains("org.initcall4j.agent.control.ControlFiles"),
+        result.describe());
+    try (var left = Files.list(tmp)) {
+      assertEquals(0, left.count(), "no control directory");
+    }
+  }
+}

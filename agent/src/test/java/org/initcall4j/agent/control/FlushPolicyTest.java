@@ -1,0 +1,51 @@
+package org.initcall4j.agent.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.initcall4j.agent.AgentOptions;
+import org.junit.jupiter.api.Test;
+
+class FlushPolicyTest {
+  @Test
+  void parsesEveryPolicy() {
+    assertEquals(FlushPolicy.MANUAL, FlushPolicy.parse(null));
+    assertEquals(FlushPolicy.MANUAL, FlushPolicy.parse("manual"));
+    assertEquals(new FlushPolicy(FlushPolicy.Kind.READY, 0), FlushPolicy.parse("ready"));
+    assertEquals(new FlushPolicy(FlushPolicy.Kind.DELAY, 500), FlushPolicy.parse("500ms"));
+    assertEquals(new FlushPolicy(FlushPolicy.Kind.DELAY, 5000), FlushPolicy.parse("5s"));
+    assertEquals(new FlushPolicy(FlushPolicy.Kind.DELAY, 120_000), FlushPolicy.parse("2m"));
+  }
+
+  @Test
+  void badValuesNameTheOptionAndTheForms() {
+    for (String bad : new String[] {"soon", "5", "5h", "-1s", "1.5s", "s"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> FlushPolicy.parse(bad));
+      assertTrue(e.getMessage().startsWith("option 'flush' has a bad value '" + bad + "'"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void controlOptionsComeFromTheAgentOptions() {
+    ControlOptions options = ControlOptions.from(
+        AgentOptions.parse("control=/tmp/x/../ctl,jmx=off,flush=ready"));
+    assertEquals("/tmp/ctl", options.directory().toString());
+    assertTrue(options.directoryOn());
+    assertEquals(false, options.jmxOn());
+    assertEquals(FlushPolicy.Kind.READY, options.flushPolicy().kind());
+    assertEquals(false, ControlOptions.from(AgentOptions.parse("control=off")).directoryOn());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ControlOptions.from(AgentOptions.parse("jmx=maybe")));
+    assertTrue(e.getMessage().contains("write jmx=off"), e.getMessage());
+  }
+
+  @Test
+  void defaultDirectoryIsPerProcessUnderTheTempDirectory() {
+    ControlOptions options = ControlOptions.from(AgentOptions.parse(""));
+    assertTrue(options.directoryOrDefault().toString()
+        .endsWith("initcall4j-" + ProcessHandle.current().pid()));
+  }
+}
