@@ -92,17 +92,18 @@ final class ControlFileWatcher {
       return;
     }
     if (!name.equals(ControlFiles.DEFERRED)) {
-      files.consumed(name, write);
       files.reject(name, name + " is read-only; " + ControlCommand.USAGE + " to "
           + ControlFiles.DEFERRED);
+      files.consumed(name, write);
       return;
     }
     ControlCommand command;
     try {
       command = ControlCommand.parse(write.bytes(), n -> runtime.find(n) != null);
     } catch (RejectedInputException e) {
-      files.consumed(name, write);
+      // the error first, then the view: a reader who sees the view back also sees the error
       files.reject(name, e.getMessage());
+      files.consumed(name, write);
       return;
     }
     if (command == null) {
