@@ -52,7 +52,11 @@ public final class ProfileRecorder {
     if (done == null) {
       return;
     }
-    CURRENT.set(done.parent);
+    if (done.parent == null) {
+      CURRENT.remove(); // nothing left for a thread that may never init a class again
+    } else {
+      CURRENT.set(done.parent);
+    }
     long inclusive = now - done.start;
     if (done.parent != null) {
       done.parent.nested += inclusive;
