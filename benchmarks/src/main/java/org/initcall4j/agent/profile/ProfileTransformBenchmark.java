@@ -20,32 +20,35 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What profile mode costs per loaded class, over every class file of a real jar (H2 or Groovy,
- * copied to {@code benchmarks/target/corpus/} by the build), one class per operation, in turn:
+ * What profile mode costs per loaded class, over the class files of a real jar (H2 or Groovy,
+ * copied to {@code benchmarks/target/corpus/} by the build). Two ways: {@code warm*}, one class
+ * per operation in turn over the whole jar after JIT warm-up (the steady state); {@code cold*},
+ * the first {@value #COLD_CLASSES} classes once in a fresh JVM, interpreted and with ASM's own
+ * classes still to load, as a transformer meets them at start-up. Each compares:
  * <ul>
- *   <li>{@code profileTransform}: the profile transformer as the JVM calls it (name and loader
+ *   <li>{@code ProfileTransform}: the profile transformer as the JVM calls it (name and loader
  *       checks, constant-pool scan, and the rewrite of {@code <clinit>} where there is one);
- *   <li>{@code rejectScan}: the constant-pool scan alone, the whole cost for a class without a
+ *   <li>{@code RejectScan}: the constant-pool scan alone, the whole cost for a class without a
  *       static initializer;
- *   <li>{@code naiveAsmRoundTrip}: what an agent that parses and writes every class with ASM
+ *   <li>{@code NaiveAsmRoundTrip}: what an agent that parses and writes every class with ASM
  *       pays (plain {@code ClassReader} into a fresh {@code ClassWriter}).
  * </ul>
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
 public class ProfileTransformBenchmark {
+  /** Classes per cold operation (both jars have more). */
+  static final int COLD_CLASSES = 1000;
 
   @Param({"h2", "groovy"})
   String corpus;
@@ -88,7 +91,7 @@ public class ProfileTransformBenchmark {
     for (byte[] bytes : classes) {
       withClinit += ClassFileScan.scan(bytes) == ClassFileScan.HAS_CLINIT ? 1 : 0;
     }
-    System.out.printf("%n%s: %d classes, %d with a static initializer (%.0f %%)%n", jar,
+    System.out.printf("[%s: %d classes, %d with a static initializer (%.0f %%)] ", jar,
         classes.length, withClinit, 100.0 * withClinit / classes.length);
   }
 
@@ -99,19 +102,74 @@ public class ProfileTransformBenchmark {
   }
 
   @Benchmark
-  public byte[] profileTransform() {
-    int at = advance();
-    return transformer.transform(loader, names[at], null, null, classes[at]);
+  @BenchmarkMode(Mode.AverageTime)
+  @Fork(1)
+  @Warmup(iterations = 10, time = 1)
+  @Measurement(iterations = 5, time = 2)
+  public byte[] warmProfileTransform() {
+    return profileTransform(advance());
   }
 
   @Benchmark
-  public int rejectScan() {
+  @BenchmarkMode(Mode.AverageTime)
+  @Fork(1)
+  @Warmup(iterations = 10, time = 1)
+  @Measurement(iterations = 5, time = 2)
+  public int warmRejectScan() {
     return ClassFileScan.scan(classes[advance()]);
   }
 
   @Benchmark
-  public byte[] naiveAsmRoundTrip() {
-    ClassReader reader = new ClassReader(classes[advance()]);
+  @BenchmarkMode(Mode.AverageTime)
+  @Fork(1)
+  @Warmup(iterations = 10, time = 1)
+  @Measurement(iterations = 5, time = 2)
+  public byte[] warmNaiveAsmRoundTrip() {
+    return naiveAsmRoundTrip(classes[advance()]);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OperationsPerInvocation(COLD_CLASSES)
+  @Fork(5)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  public void coldProfileTransform(Blackhole sink) {
+    for (int at = 0; at < COLD_CLASSES; at++) {
+      sink.consume(profileTransform(at));
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OperationsPerInvocation(COLD_CLASSES)
+  @Fork(5)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  public void coldRejectScan(Blackhole sink) {
+    for (int at = 0; at < COLD_CLASSES; at++) {
+      sink.consume(ClassFileScan.scan(classes[at]));
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OperationsPerInvocation(COLD_CLASSES)
+  @Fork(5)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  public void coldNaiveAsmRoundTrip(Blackhole sink) {
+    for (int at = 0; at < COLD_CLASSES; at++) {
+      sink.consume(naiveAsmRoundTrip(classes[at]));
+    }
+  }
+
+  private byte[] profileTransform(int at) {
+    return transformer.transform(loader, names[at], null, null, classes[at]);
+  }
+
+  private static byte[] naiveAsmRoundTrip(byte[] bytes) {
+    ClassReader reader = new ClassReader(bytes);
     ClassWriter writer = new ClassWriter(0);
     reader.accept(writer, 0);
     return writer.toByteArray();
