@@ -5,7 +5,7 @@ import java.util.TreeMap;
 import org.initcall4j.Initcall;
 import org.initcall4j.Level;
 
-/** storage at boot; usb, gallery (after usb) and network deferred. Counts every run. */
+/** storage at boot; usb, gallery (after usb), network and printer (fails) deferred. Counts runs. */
 final class Modules {
   static final Map<String, Integer> RUNS = new TreeMap<>();
 
@@ -39,6 +39,12 @@ final class Modules {
   @Initcall(name = "gallery", after = "usb", level = Level.LATE, deferred = true)
   static void gallery() {
     ran("gallery");
+  }
+
+  @Initcall(name = "printer", level = Level.LATE, deferred = true)
+  static void printer() {
+    ran("printer");
+    throw new IllegalStateException("out of paper");
   }
 
   @Initcall(name = "network", deferred = true)

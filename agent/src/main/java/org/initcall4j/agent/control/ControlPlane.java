@@ -1,10 +1,12 @@
 package org.initcall4j.agent.control;
 
 import java.io.IOException;
+import org.initcall4j.agent.jmx.InitcallsMBeanRegistration;
+import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
- * Starts the operator's ways in, after boot and off the start-up path: one daemon thread
+ * Starts the operator's ways in (and frees the init memory once everything has run), after boot and off the start-up path: one daemon thread
  * ({@code initcall4j-control}) creates the control directory and registers the MBean (loading
  * java.management costs tens of milliseconds, so never in premain), then waits for writes to the
  * directory. Nothing starts when the application has nothing to control.
@@ -23,13 +25,16 @@ public final class ControlPlane {
     if (!wanted) {
       return;
     }
+    InitMemory memory = new InitMemory(runtime);
+    runtime.addListener(memory);
     FlushScheduler flush = new FlushScheduler(options.flushPolicy(), runtime);
     scheduler = flush;
     flush.afterBoot();
     if (!options.directoryOn() && !options.jmxOn()) {
       return;
     }
-    Thread thread = new Thread(new ControlThread(options, runtime, flush), "initcall4j-control");
+    Thread thread = new Thread(new ControlThread(options, runtime, flush, memory),
+        "initcall4j-control");
     thread.setDaemon(true);
     thread.start();
   }
@@ -49,10 +54,15 @@ public final class ControlPlane {
 
   /** A named class, not a lambda: started from premain, where no lambda bootstrap may run. */
   private record ControlThread(ControlOptions options, InitcallRuntime runtime,
-      FlushScheduler flush) implements Runnable {
+      FlushScheduler flush, InitMemory memory) implements Runnable {
     @Override
     public void run() {
+      // the directory first (cheap); writes made while JMX loads wait in the watcher's queue
       ControlFileWatcher watcher = options.directoryOn() ? openDirectory(options, runtime) : null;
+      if (options.jmxOn()) {
+        InitcallsMBeanRegistration.register(runtime, flush, memory,
+            watcher == null ? "off" : options.directoryOrDefault().toString());
+      }
       if (watcher != null) {
         watcher.run();
       }

@@ -8,7 +8,7 @@ import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.InitcallState;
 
 /** The text of the control directory's read views, made from the runtime's current state. */
-final class ControlViews {
+public final class ControlViews {
   private ControlViews() {}
 
   /** {@code deferred_initcalls}: the deferred initcalls not run yet, one name a line. */
@@ -24,7 +24,7 @@ final class ControlViews {
    * {@code initcalls}: every initcall in plan order with level, state, start and duration (ms
    * since the agent started), thread, and the error or skip reason.
    */
-  static String table(InitcallRuntime runtime) {
+  public static String table(InitcallRuntime runtime) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"NAME", "LEVEL", "STATE", "START_MS", "DURATION_MS", "THREAD",
         "DETAIL"});

@@ -8,7 +8,8 @@ import org.initcall4j.agent.model.InitcallSpec;
  * sees a terminal state also sees everything the initcall did (happens-before through the lock).
  */
 public final class InitcallRecord implements Blocker {
-  private final InitcallSpec spec;
+  /** Replaced by a slim copy once nothing can run any more ({@link #releaseInitWork}). */
+  private volatile InitcallSpec spec;
   private final int position;
   private final WaitGraph waits;
   private List<InitcallRecord> prerequisites = List.of();
@@ -36,6 +37,17 @@ public final class InitcallRecord implements Blocker {
 
   public InitcallSpec spec() {
     return spec;
+  }
+
+  /**
+   * Keeps what reports need (name, level, flags, target) and drops the rest of the declaration
+   * (dependency names, origin) and the links to prerequisites. Only when this one is terminal.
+   */
+  void releaseInitWork() {
+    InitcallSpec full = spec;
+    spec = new InitcallSpec(full.name(), full.level(), full.className(), full.methodName(),
+        List.of(), List.of(), null, full.deferred(), full.async(), full.mainThread(), null);
+    prerequisites = List.of();
   }
 
   public String name() {

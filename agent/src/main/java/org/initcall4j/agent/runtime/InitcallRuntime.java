@@ -15,9 +15,11 @@ import org.initcall4j.agent.graph.BootPlan;
  * and marked failed, everything that needs it is skipped and reported, and the rest goes on.
  */
 public final class InitcallRuntime {
-  private final BootPlan plan;
+  /** Null once {@link InitMemory} released it: nothing can run any more. */
+  private volatile BootPlan plan;
   private final List<InitcallRecord> records;
-  private final Invoker invoker;
+  /** Null once {@link InitMemory} released it. */
+  private volatile Invoker invoker;
   private final List<InitcallListener> listeners = new CopyOnWriteArrayList<>();
   private final long originNanos = System.nanoTime();
   private final AsyncScheduler scheduler;
@@ -70,8 +72,21 @@ public final class InitcallRuntime {
 
   /** The named initcall, or null. */
   public InitcallRecord find(String name) {
-    int position = plan.positionOf(name);
+    BootPlan current = plan;
+    if (current == null) {
+      return InitMemory.find(records, name);
+    }
+    int position = current.positionOf(name);
     return position < 0 ? null : records.get(position);
+  }
+
+  /** Drops the plan, the invoker and each record's run-only data; see {@link InitMemory}. */
+  void releaseInitWork() {
+    plan = null;
+    invoker = null;
+    for (InitcallRecord record : records) {
+      record.releaseInitWork();
+    }
   }
 
   /** Runs every initcall that is not deferred, in order. Returns how many failed or were skipped. */

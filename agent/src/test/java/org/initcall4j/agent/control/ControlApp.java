@@ -14,11 +14,11 @@ import org.initcall4j.agent.testing.RunningJvm;
 import org.initcall4j.agent.testing.TestApps;
 
 /** The long-running {@code control} test app: started under the agent, driven through stdin. */
-final class ControlApp {
+public final class ControlApp {
   private ControlApp() {}
 
   /** The app under the agent with these options, its temp dir (and so its default) in tmp. */
-  static ForkedJvm jvm(String jdk, String options, Path tmp) {
+  public static ForkedJvm jvm(String jdk, String options, Path tmp) {
     return ForkedJvm.of(Jdks.home(jdk)).agent(options)
         .jvmArg("-Djava.io.tmpdir=" + tmp)
         .classPath(TestApps.jar("control")).classPath(ForkedJvm.apiClasses())
@@ -26,21 +26,21 @@ final class ControlApp {
   }
 
   /** Starts it and waits until main runs. */
-  static RunningJvm start(String jdk, String options, Path tmp) throws Exception {
+  public static RunningJvm start(String jdk, String options, Path tmp) throws Exception {
     RunningJvm app = jvm(jdk, options, tmp).start();
     app.awaitStdout("app up", 20_000);
     return app;
   }
 
   /** Sends one line to the app's stdin (flush, ready, counts, threads, exit). */
-  static void send(RunningJvm app, String line) throws IOException {
+  public static void send(RunningJvm app, String line) throws IOException {
     OutputStream in = app.process().getOutputStream();
     in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     in.flush();
   }
 
   /** Asks for the run counts and returns the printed map, e.g. {@code {gallery=1, storage=1}}. */
-  static String counts(RunningJvm app) throws Exception {
+  public static String counts(RunningJvm app) throws Exception {
     int before = app.stdout().split("counts ", -1).length;
     send(app, "counts");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -56,12 +56,13 @@ final class ControlApp {
   }
 
   /** Writes as a shell's {@code printf ... > file} does: truncate, then write. */
-  static void write(Path file, String text) throws IOException {
+  public static void write(Path file, String text) throws IOException {
     Files.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Waits until the file exists and its content satisfies the check; returns the content. */
-  static String awaitFile(Path file, Predicate<String> check, RunningJvm app) throws Exception {
+  public static String awaitFile(Path file, Predicate<String> check, RunningJvm app)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     String content = null;
     while (System.nanoTime() < deadline) {
@@ -82,7 +83,7 @@ final class ControlApp {
   }
 
   /** Waits for the JVM to end by itself (after "exit"). */
-  static void exit(RunningJvm app) throws Exception {
+  public static void exit(RunningJvm app) throws Exception {
     send(app, "exit");
     app.awaitExit(20);
   }

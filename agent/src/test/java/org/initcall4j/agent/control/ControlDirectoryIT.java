@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The control directory in a real JVM: views, triggers, rejected input, clean-up at exit. */
 class ControlDirectoryIT {
-  private static final String ALL_PENDING = "network\nusb\ngallery\n";
+  private static final String ALL_PENDING = "network\nusb\ngallery\nprinter\n";
 
   @TempDir
   Path tmp;
@@ -45,15 +45,17 @@ class ControlDirectoryIT {
       long millis = (System.nanoTime() - written) / 1_000_000;
       System.out.println("control file to 'init usb' (incl. its 150 ms): " + millis + " ms");
       assertTrue(millis < 5_000, "took " + millis + " ms\n" + app.describe());
-      app.awaitStdout("init gallery #1", 10_000);
+      app.awaitStdout("init printer #1", 10_000);
 
       assertEquals("", awaitFile(deferred, String::isEmpty, app));
       awaitFile(dir.resolve("initcalls"),
-          t -> t.matches("(?s).*\ngallery +LATE +done +[0-9.]+ +[0-9.]+ +initcall4j-control\n"),
+          t -> t.matches("(?s).*\ngallery +LATE +done +[0-9.]+ +[0-9.]+ +initcall4j-control\n"
+              + "printer +LATE +failed +[0-9.]+ +[0-9.]+ +initcall4j-control +"
+              + "java.lang.IllegalStateException: out of paper\n"),
           app);
       assertTrue(app.stderr().contains("initcall4j: control: flush all requested in " + deferred),
           app.describe());
-      assertEquals("{gallery=1, network=1, storage=1, usb=1}", counts(app));
+      assertEquals("{gallery=1, network=1, printer=1, storage=1, usb=1}", counts(app));
 
       write(deferred, "1\n");
       app.awaitStderr("flush all: nothing to run, already done", 10_000);
@@ -70,7 +72,7 @@ class ControlDirectoryIT {
       awaitFile(deferred, ALL_PENDING::equals, app);
       write(deferred, "gallery");
       app.awaitStdout("init gallery #1", 10_000);
-      assertEquals("network\n", awaitFile(deferred, "network\n"::equals, app));
+      assertEquals("network\nprinter\n", awaitFile(deferred, "network\nprinter\n"::equals, app));
       assertEquals("{gallery=1, storage=1, usb=1}", counts(app));
       ControlApp.exit(app);
       assertFalse(Files.exists(dir), "a directory the JVM created is removed at exit");

@@ -21,11 +21,11 @@ class FlushPolicyIT {
   @Test
   void delayPolicyFlushesOnItsOwnThreadAfterBoot() throws Exception {
     try (RunningJvm app = ControlApp.start("current", "debug,flush=300ms", tmp)) {
-      app.awaitStdout("init gallery #1", 10_000);
+      app.awaitStdout("init printer #1", 10_000);
       assertTrue(app.stderr().contains("initcall4j: flushing deferred initcalls (flush=300ms)"),
           app.describe());
       assertTrue(app.stderr().contains("calling  usb @ initcall4j-flush"), app.describe());
-      assertEquals("{gallery=1, network=1, storage=1, usb=1}", counts(app));
+      assertEquals("{gallery=1, network=1, printer=1, storage=1, usb=1}", counts(app));
     }
   }
 
@@ -35,10 +35,10 @@ class FlushPolicyIT {
       Thread.sleep(300);
       assertEquals("{storage=1}", counts(app), "nothing runs before ready()");
       ControlApp.send(app, "ready");
-      app.awaitStdout("init gallery #1", 10_000);
+      app.awaitStdout("init printer #1", 10_000);
       assertTrue(app.stderr().contains("calling  usb @ initcall4j-flush"), app.describe());
       ControlApp.send(app, "ready");
-      assertEquals("{gallery=1, network=1, storage=1, usb=1}", counts(app),
+      assertEquals("{gallery=1, network=1, printer=1, storage=1, usb=1}", counts(app),
           "a second ready() runs nothing");
     }
   }

@@ -1,0 +1,39 @@
+package org.initcall4j.agent.jmx;
+
+import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardEmitterMBean;
+import org.initcall4j.agent.control.FlushScheduler;
+import org.initcall4j.agent.runtime.InitMemory;
+import org.initcall4j.agent.runtime.InitcallRuntime;
+
+/**
+ * Registers {@code org.initcall4j:type=Initcalls} in the platform MBean server. Called only on
+ * the control thread: loading java.management costs tens of milliseconds, never paid in premain.
+ */
+public final class InitcallsMBeanRegistration {
+  /** The documented name; the CLI looks for it. */
+  public static final String NAME = "org.initcall4j:type=Initcalls";
+
+  private InitcallsMBeanRegistration() {}
+
+  /** Registers the MBean; a failure is reported on stderr and the application goes on. */
+  public static void register(InitcallRuntime runtime, FlushScheduler scheduler,
+      InitMemory memory, String controlDirectory) {
+    try {
+      ObjectName name = new ObjectName(NAME);
+      InitcallsNotifier notifier = new InitcallsNotifier();
+      notifier.source(name);
+      InitcallsView view = new InitcallsView(runtime, scheduler, memory, notifier,
+          controlDirectory);
+      MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+      server.registerMBean(new StandardEmitterMBean(view, InitcallsMBean.class, notifier), name);
+      runtime.addListener(notifier);
+    } catch (JMException | RuntimeException e) {
+      System.err.println("initcall4j: cannot register the MBean " + NAME + ": " + e
+          + "; JMX is off, the application runs on");
+    }
+  }
+}

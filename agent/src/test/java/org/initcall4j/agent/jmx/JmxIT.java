@@ -1,0 +1,121 @@
+package org.initcall4j.agent.jmx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.management.Notification;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+import org.initcall4j.agent.control.ControlApp;
+import org.initcall4j.agent.testing.ForkedJvm;
+import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.RunningJvm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The MBean through a real connector, read with JDK types only, as jconsole would. */
+class JmxIT {
+  @TempDir
+  Path tmp;
+
+  static List<String> jdks() {
+    return Jdks.names();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void attributesOperationsAndNotifications(String jdk) throws Exception {
+    try (RunningJvm app = ControlApp.start(jdk, "", tmp);
+        LocalJmx jmx = LocalJmx.connect(app.pid())) {
+      jmx.awaitRegistered();
+      assertEquals(5, jmx.get("Total"));
+      assertEquals(1, jmx.get("Done"));
+      assertEquals(4, jmx.get("Waiting"));
+      assertArrayEquals(new String[] {"network", "usb", "gallery", "printer"},
+          (String[]) jmx.get("PendingDeferred"));
+      assertEquals("manual", jmx.get("FlushPolicy"));
+      assertEquals(tmp.resolve("initcall4j-" + app.pid()).toString(),
+          jmx.get("ControlDirectory"));
+      assertTrue((Double) jmx.get("BootMillis") > 0);
+      assertEquals(-1.0, jmx.get("LastFlushMillis"));
+      assertEquals(false, jmx.get("InitMemoryFreed"));
+      assertEquals("not yet: 4 initcalls have not run (deferred, pending or running)",
+          jmx.get("InitMemoryFreedDetail"));
+      CompositeData storage = ((TabularData) jmx.get("Initcalls"))
+          .get(new Object[] {"storage"});
+      assertEquals("FS", storage.get("level"));
+      assertEquals("done", storage.get("state"));
+      assertEquals("main", storage.get("thread"));
+      assertTrue((Double) storage.get("durationMillis") >= 0);
+
+      List<Notification> heard = new CopyOnWriteArrayList<>();
+      NotificationListener listener = (n, handback) -> heard.add(n);
+      jmx.connection().addNotificationListener(jmx.name(), listener, null, null);
+
+      assertEquals(2, jmx.invoke("flush", "gallery"), "gallery and usb, which it needs");
+      assertEquals(2, jmx.invoke("flush"), "network and printer");
+      assertEquals(0, jmx.invoke("flush"));
+      Exception unknown = assertThrows(Exception.class, () -> jmx.invoke("flush", "nosuch"));
+      assertTrue(String.valueOf(unknown.getCause()).contains("no initcall named 'nosuch'"),
+          String.valueOf(unknown.getCause()));
+
+      assertEquals("{gallery=1, network=1, printer=1, storage=1, usb=1}",
+          ControlApp.counts(app));
+      TabularData table = (TabularData) jmx.get("Initcalls");
+      CompositeData printer = table.get(new Object[] {"printer"});
+      assertEquals("failed", printer.get("state"));
+      assertEquals("java.lang.IllegalStateException: out of paper", printer.get("detail"));
+      assertEquals("RMI TCP Connection", ((String) printer.get("thread")).substring(0, 18));
+      assertEquals(1, jmx.get("Failed"));
+      assertEquals(3L, jmx.get("FlushCount"));
+      assertTrue((Double) jmx.get("LastFlushMillis") >= 0);
+      String list = (String) jmx.invoke("list");
+      assertTrue(list.matches("(?s).*\nprinter +LATE +failed .*out of paper\n"), list);
+      assertEquals(true, jmx.get("InitMemoryFreed"));
+      assertTrue(((String) jmx.get("InitMemoryFreedDetail"))
+          .matches("freed at [0-9.]+ ms: boot plan of 5 initcalls and \\d+ edges, .*"));
+
+      awaitNotifications(heard, 7);
+      assertEquals(List.of("org.initcall4j.flush.started gallery",
+          "org.initcall4j.flush.finished gallery", "org.initcall4j.flush.started all",
+          "org.initcall4j.initcall.failed printer", "org.initcall4j.flush.finished all",
+          "org.initcall4j.flush.started all", "org.initcall4j.flush.finished all"),
+          heard.stream().map(n -> n.getType() + " " + n.getUserData()).toList());
+      assertEquals("initcall printer failed: java.lang.IllegalStateException: out of paper",
+          heard.get(3).getMessage());
+    }
+  }
+
+  @Test
+  void jmxOffRegistersNothingAndNeverLoadsJavaManagement() throws Exception {
+    ForkedJvm jvm = ControlApp.jvm("current", "jmx=off", tmp).jvmArg("-Xlog:class+load=info");
+    try (RunningJvm app = jvm.start()) {
+      app.awaitStdout("app up", 20_000);
+      ControlApp.awaitFile(tmp.resolve("initcall4j-" + app.pid()).resolve("deferred_initcalls"),
+          t -> !t.isEmpty(), app);
+      ControlApp.exit(app);
+      assertFalse(app.stdout().contains("javax.management."), "java.management was loaded");
+      assertTrue(app.stdout().contains("org.initcall4j.agent.control.ControlFiles"),
+          "the control directory did start");
+    }
+  }
+
+  private static void awaitNotifications(List<Notification> heard, int count)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (heard.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.initcall4j.agent.jmx;
+
+import com.sun.tools.attach.VirtualMachine;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * A JMX connection to another JVM as jconsole makes it for a local process: the Attach API
+ * starts the target's local management agent, then a standard RMI connector. Only JDK types.
+ */
+final class LocalJmx implements AutoCloseable {
+  static final String NAME = "org.initcall4j:type=Initcalls";
+
+  private final JMXConnector connector;
+  private final MBeanServerConnection connection;
+
+  private LocalJmx(JMXConnector connector) throws Exception {
+    this.connector = connector;
+    this.connection = connector.getMBeanServerConnection();
+  }
+
+  static LocalJmx connect(long pid) throws Exception {
+    VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+    String address;
+    try {
+      address = vm.startLocalManagementAgent();
+    } finally {
+      vm.detach();
+    }
+    return new LocalJmx(JMXConnectorFactory.connect(new JMXServiceURL(address)));
+  }
+
+  MBeanServerConnection connection() {
+    return connection;
+  }
+
+  ObjectName name() throws Exception {
+    return new ObjectName(NAME);
+  }
+
+  /** Waits for the agent's background thread to register the MBean. */
+  void awaitRegistered() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!connection.isRegistered(name())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(NAME + " not registered within 10 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  Object get(String attribute) throws Exception {
+    return connection.getAttribute(name(), attribute);
+  }
+
+  Object invoke(String operation, Object... args) throws Exception {
+    String[] signature = new String[args.length];
+    for (int i = 0; i < args.length; i++) {
+      signature[i] = args[i].getClass().getName();
+    }
+    return connection.invoke(name(), operation, args, signature);
+  }
+
+  @Override
+  public void close() throws Exception {
+    connector.close();
+  }
+}

@@ -1,0 +1,97 @@
+package org.initcall4j.agent.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import org.initcall4j.agent.graph.BootPlan;
+import org.initcall4j.agent.graph.InitcallGraph;
+import org.initcall4j.agent.model.InitLevel;
+import org.initcall4j.agent.model.InitcallSpec;
+import org.junit.jupiter.api.Test;
+
+/** After the last deferred initcall, the plan, the declarations and the invoker are garbage. */
+class InitMemoryTest {
+  /** Weak handles on what the runtime was built from; no strong reference leaves the builder. */
+  private static final class Handles {
+    InitcallRuntime runtime;
+    InitMemory memory;
+    WeakReference<BootPlan> plan;
+    WeakReference<Invoker> invoker;
+    final List<WeakReference<InitcallSpec>> specs = new ArrayList<>();
+  }
+
+  private static Handles build() {
+    List<InitcallSpec> specs = List.of(
+        spec("storage", false), spec("usb", true, "storage"), spec("gallery", true, "usb"),
+        spec("broken", true));
+    BootPlan plan = InitcallGraph.plan(specs);
+    Invoker invoker = new Invoker() {
+      @Override
+      public void invoke(InitcallSpec spec) {
+        if (spec.name().equals("broken")) {
+          throw new IllegalStateException("boom");
+        }
+      }
+    };
+    Handles handles = new Handles();
+    handles.runtime = new InitcallRuntime(plan, invoker);
+    handles.memory = new InitMemory(handles.runtime);
+    handles.runtime.addListener(handles.memory);
+    handles.plan = new WeakReference<>(plan);
+    handles.invoker = new WeakReference<>(invoker);
+    for (InitcallSpec spec : specs) {
+      handles.specs.add(new WeakReference<>(spec));
+    }
+    return handles;
+  }
+
+  private static InitcallSpec spec(String name, boolean deferred, String... after) {
+    return new InitcallSpec(name, InitLevel.DEVICE, "app.C", name, List.of(after), List.of(),
+        null, deferred, false, "app.C." + name + "() in file:/app.jar");
+  }
+
+  @Test
+  void everythingOnlyRunningNeededBecomesUnreachableAfterTheLastFlush() throws Exception {
+    Handles h = build();
+    h.runtime.boot();
+    h.runtime.flush("usb");
+    assertFalse(h.memory.freed(), "gallery and broken are still deferred");
+    assertEquals("not yet: 2 initcalls have not run (deferred, pending or running)",
+        h.memory.detail());
+    awaitCollected(h);
+    assertNotNull(h.plan.get(), "still needed while something can run");
+
+    h.runtime.flushAll();
+
+    assertTrue(h.memory.freed());
+    assertTrue(h.memory.detail().matches("freed at [0-9.]+ ms: boot plan of 4 initcalls and 2"
+        + " edges, invoker, dependency lists and origins of 4 declarations"), h.memory.detail());
+    awaitCollected(h);
+    assertNull(h.plan.get(), "boot plan");
+    assertNull(h.invoker.get(), "invoker");
+    for (WeakReference<InitcallSpec> spec : h.specs) {
+      assertNull(spec.get(), "declaration");
+    }
+    // what reports need is still there
+    assertEquals(InitcallState.FAILED, h.runtime.find("broken").state());
+    assertEquals("boom", h.runtime.find("broken").error().getMessage());
+    assertEquals(InitLevel.DEVICE, h.runtime.find("gallery").spec().level());
+    assertNull(h.runtime.find("gallery").spec().origin());
+    assertEquals(0, h.runtime.flushAll(), "a flush after freeing runs nothing and is fine");
+    assertNull(h.runtime.find("nosuch"));
+  }
+
+  /** GC until the plan is gone, or a few rounds when it is expected to stay. */
+  private static void awaitCollected(Handles h) throws InterruptedException {
+    for (int i = 0; i < 20 && h.plan.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+  }
+}
