@@ -1,0 +1,71 @@
+package org.initcall4j.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.initcall4j.agent.testing.ForkedJvm;
+import org.initcall4j.agent.testing.Hostile;
+import org.initcall4j.agent.testing.TestApps;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generated bad agent options and config files given to a real JVM: each stops it before
+ * {@code main} with status 1 and a message, and no initcall runs.
+ */
+class HostileInputIT {
+  private static final int JVMS = 4;
+
+  private static ForkedJvm boot(String options) {
+    return ForkedJvm.current().agent(options)
+        .classPath(TestApps.jar("boot")).classPath(ForkedJvm.apiClasses())
+        .main("boot.Main");
+  }
+
+  private static void assertStoppedBeforeAnythingRan(long seed, String input,
+      ForkedJvm.Result result) {
+    String context = "seed " + seed + ", input " + Hostile.show(input) + "\n" + result.describe();
+    assertEquals(1, result.exitCode(), context);
+    assertTrue(result.stderr().contains("initcall4j: "), context);
+    assertTrue(result.stderr().contains("stopping the JVM before main"), context);
+    assertFalse(result.stdout().contains("init "), "an initcall ran\n" + context);
+    assertFalse(result.stdout().contains("main:"), context);
+  }
+
+  @Test
+  void generatedBadOptionsStopTheJvmBeforeAnyInitcallRuns() throws Exception {
+    int run = 0;
+    for (long seed = 1; run < JVMS; seed++) {
+      String options = AgentOptionsFuzzTest.generate(new Hostile(seed));
+      // only what a command line can carry, and only what the parser rejects
+      if (!options.matches("[!-~]{1,200}") || AgentOptionsFuzzTest.rejection(options) == null) {
+        continue;
+      }
+      run++;
+      assertStoppedBeforeAnythingRan(seed, options, boot(options).run());
+    }
+  }
+
+  @Test
+  void generatedBadConfigFilesStopTheJvmBeforeAnyInitcallRuns(@TempDir Path dir) throws Exception {
+    int run = 0;
+    for (long seed = 1; run < JVMS; seed++) {
+      String config = "initcall.first.method=boot.Modules#storage()\n"
+          + new Hostile(seed).mutate("initcall.second.method=boot.Modules#clock()\n"
+          + "initcall.second.level=core\n");
+      Path file = dir.resolve("config-" + seed + ".properties");
+      Files.writeString(file, config);
+      ForkedJvm.Result result = boot("config=" + file).run();
+      if (result.exitCode() == 0) {
+        continue; // the edit left a valid config: not a case for this test
+      }
+      run++;
+      assertStoppedBeforeAnythingRan(seed, config, result);
+      assertTrue(result.stderr().contains(file.toString()), "the error names the file\n"
+          + result.describe());
+    }
+  }
+}
