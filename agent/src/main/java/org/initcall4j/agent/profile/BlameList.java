@@ -3,7 +3,6 @@ package org.initcall4j.agent.profile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The profile report: static initializers slowest first by exclusive time (their own work, what
@@ -35,29 +34,48 @@ public final class BlameList {
     return sorted.subList(0, Math.min(top, sorted.size()));
   }
 
-  /** The report text, one line per static initializer, each line ended by a newline. */
+  /**
+   * The report text, one line per static initializer, each line ended by a newline. Formatted by
+   * hand: {@code String.format} would load the formatter, regex and locale data at exit.
+   */
   public static String format(List<ClinitTiming> timings, int top) {
     long total = 0;
     for (ClinitTiming timing : timings) {
       total += timing.exclusiveNanos();
     }
     List<ClinitTiming> shown = slowest(timings, top);
-    StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT,
-        "initcall4j profile: %d static initializer%s timed, %.3f ms exclusive in all; slowest %d:%n",
-        timings.size(), timings.size() == 1 ? "" : "s", millis(total), shown.size()));
-    out.append(String.format(Locale.ROOT, "%10s %10s  %s%n", "excl ms", "incl ms",
-        "class [thread]"));
+    String newline = System.lineSeparator();
+    StringBuilder out = new StringBuilder(128 + 96 * shown.size());
+    out.append("initcall4j profile: ").append(timings.size()).append(" static initializer")
+        .append(timings.size() == 1 ? "" : "s").append(" timed, ");
+    appendMillis(out, total, 0);
+    out.append(" ms exclusive in all; slowest ").append(shown.size()).append(':').append(newline);
+    out.append("   excl ms    incl ms  class [thread]").append(newline);
     for (ClinitTiming timing : shown) {
-      out.append(String.format(Locale.ROOT, "%10.3f %10.3f  %s [%s]%s%s%n",
-          millis(timing.exclusiveNanos()), millis(timing.inclusiveNanos()), timing.className(),
-          timing.thread(), timing.nestedIn() == null ? "" : "  in " + timing.nestedIn(),
-          timing.failed() ? "  FAILED" : ""));
+      appendMillis(out, timing.exclusiveNanos(), 10);
+      out.append(' ');
+      appendMillis(out, timing.inclusiveNanos(), 10);
+      out.append("  ").append(timing.className()).append(" [").append(timing.thread())
+          .append(']');
+      if (timing.nestedIn() != null) {
+        out.append("  in ").append(timing.nestedIn());
+      }
+      if (timing.failed()) {
+        out.append("  FAILED");
+      }
+      out.append(newline);
     }
     return out.toString();
   }
 
-  private static double millis(long nanos) {
-    return nanos / 1_000_000.0;
+  /** Nanoseconds as milliseconds with three decimals, right-aligned to {@code width}. */
+  private static void appendMillis(StringBuilder out, long nanos, int width) {
+    long micros = Math.max(0, (nanos + 500) / 1000);
+    String fraction = String.valueOf(1000 + micros % 1000).substring(1);
+    String text = (micros / 1000) + "." + fraction;
+    for (int pad = width - text.length(); pad > 0; pad--) {
+      out.append(' ');
+    }
+    out.append(text);
   }
 }

@@ -39,34 +39,38 @@ final class ClassFileScan {
     int count = u2(b, 8);
     int at = 10;
     for (int index = 1; index < count; index++) {
-      if (at >= b.length) {
+      int size = entrySize(b, at);
+      if (size < 0) {
         return MALFORMED;
       }
-      int tag = b[at];
-      switch (tag) {
-        case 1 -> { // Utf8: u2 length, bytes
-          if (at + 3 > b.length) {
-            return MALFORMED;
-          }
-          int length = u2(b, at + 1);
-          if (length == CLINIT.length && isClinit(b, at + 3)) {
-            return HAS_CLINIT;
-          }
-          at += 3 + length;
-        }
-        case 7, 8, 16, 19, 20 -> at += 3; // Class, String, MethodType, Module, Package
-        case 15 -> at += 4; // MethodHandle
-        case 3, 4, 9, 10, 11, 12, 17, 18 -> at += 5; // Integer, Float, refs, NameAndType, dynamic
-        case 5, 6 -> { // Long, Double take two slots
-          at += 9;
-          index++;
-        }
-        default -> {
-          return MALFORMED;
-        }
+      if (b[at] == 1 && size == 3 + CLINIT.length && isClinit(b, at + 3)) {
+        return HAS_CLINIT;
+      }
+      at += size;
+      if (b[at - size] == 5 || b[at - size] == 6) {
+        index++; // Long and Double take two slots
       }
     }
     return at <= b.length ? NO_CLINIT : MALFORMED;
+  }
+
+  /**
+   * The size in bytes of the constant-pool entry at {@code at}, or -1 when it is cut off or has
+   * an unknown tag.
+   */
+  static int entrySize(byte[] b, int at) {
+    if (at >= b.length) {
+      return -1;
+    }
+    int size = switch (b[at]) {
+      case 1 -> at + 3 > b.length ? -1 : 3 + u2(b, at + 1); // Utf8: u2 length, bytes
+      case 7, 8, 16, 19, 20 -> 3; // Class, String, MethodType, Module, Package
+      case 15 -> 4; // MethodHandle
+      case 3, 4, 9, 10, 11, 12, 17, 18 -> 5; // Integer, Float, refs, NameAndType, dynamic
+      case 5, 6 -> 9; // Long, Double
+      default -> -1;
+    };
+    return size < 0 || at + size > b.length ? -1 : size;
   }
 
   private static boolean isClinit(byte[] b, int at) {
@@ -81,7 +85,7 @@ final class ClassFileScan {
     return true;
   }
 
-  private static int u2(byte[] b, int at) {
+  static int u2(byte[] b, int at) {
     return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
   }
 }

@@ -65,6 +65,23 @@ public final class ProfileTransformer implements ClassFileTransformer {
       default:
         break;
     }
+    byte[] patched = ClinitPatcher.patch(bytes, className);
+    if (patched == ClinitPatcher.NO_CLINIT) {
+      return null;
+    }
+    if (patched == ClinitPatcher.TOO_LARGE) {
+      log.tooLarge(className);
+      return null;
+    }
+    if (patched != null) {
+      timedClasses.incrementAndGet();
+      return patched;
+    }
+    return rewriteWithAsm(className, bytes);
+  }
+
+  /** The general path, for static initializers the byte patch does not handle. */
+  byte[] rewriteWithAsm(String className, byte[] bytes) {
     ClassReader reader = new ClassReader(bytes);
     ClassWriter writer = new NoTypeLookupClassWriter(reader);
     ClinitTimingAdapter adapter = new ClinitTimingAdapter(writer, className);

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -28,11 +30,15 @@ class ClinitEdgeCasesTest {
     return logged.toString(StandardCharsets.UTF_8);
   }
 
-  @Test
-  void java1Point4ClassWithoutFramesIsTimedAndStillVerifies() throws Exception {
-    byte[] old = loopingClinit(Opcodes.V1_4, "edge/Old");
+  @ParameterizedTest(name = "{0} with a handler of its own: {1}")
+  @CsvSource({"48, true", "48, false", "50, false", "51, true", "51, false"})
+  void classFilesOfOldVersionsAreTimedAndStillVerify(int version, boolean handler)
+      throws Exception {
+    byte[] old = loopingClinit(version, "edge/Old", handler);
     byte[] timed = transformer.rewrite("edge/Old", old);
     assertNotNull(timed);
+    assertEquals(!handler, ClinitPatcher.patch(old, "edge/Old") != null,
+        "one return at the end takes the byte patch, two take ASM");
 
     int before = ProfileRecorder.snapshot().size();
     Class<?> loaded = new ClassBytes.Loader(Map.of("edge/Old", timed)).loadClass("edge.Old");
@@ -91,6 +97,10 @@ class ClinitEdgeCasesTest {
 
   /** {@code static int SUM; static { try { for (i = 0; i < 10; i++) SUM += i; } catch (..) } }. */
   private static byte[] loopingClinit(int version, String name) {
+    return loopingClinit(version, name, true);
+  }
+
+  private static byte[] loopingClinit(int version, String name, boolean handler) {
     ClassWriter writer = new ClassWriter(version >= Opcodes.V1_6 ? ClassWriter.COMPUTE_FRAMES
         : ClassWriter.COMPUTE_MAXS);
     writer.visit(version, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
@@ -100,10 +110,12 @@ class ClinitEdgeCasesTest {
     mv.visitCode();
     Label start = new Label();
     Label end = new Label();
-    Label handler = new Label();
+    Label catcher = new Label();
     Label loop = new Label();
     Label done = new Label();
-    mv.visitTryCatchBlock(start, end, handler, "java/lang/RuntimeException");
+    if (handler) {
+      mv.visitTryCatchBlock(start, end, catcher, "java/lang/RuntimeException");
+    }
     mv.visitLabel(start);
     mv.visitInsn(Opcodes.ICONST_0);
     mv.visitVarInsn(Opcodes.ISTORE, 0);
@@ -120,9 +132,11 @@ class ClinitEdgeCasesTest {
     mv.visitLabel(done);
     mv.visitLabel(end);
     mv.visitInsn(Opcodes.RETURN);
-    mv.visitLabel(handler);
-    mv.visitInsn(Opcodes.POP);
-    mv.visitInsn(Opcodes.RETURN);
+    if (handler) {
+      mv.visitLabel(catcher);
+      mv.visitInsn(Opcodes.POP);
+      mv.visitInsn(Opcodes.RETURN);
+    }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
     writer.visitEnd();

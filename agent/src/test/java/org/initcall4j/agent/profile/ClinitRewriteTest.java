@@ -29,15 +29,26 @@ class ClinitRewriteTest {
       new ClassSelection(List.of(), List.of()),
       new ProfileLog(new PrintStream(logged, true, StandardCharsets.UTF_8)));
 
-  @ParameterizedTest(name = "{0} --release {1}")
-  @CsvSource({"kinds, 8, kinds.Probe", "kinds, 17, kinds.Probe", "kinds17, 17, kinds17.Probe17"})
+  @ParameterizedTest(name = "{0} --release {1} by {3}")
+  @CsvSource({"kinds, 8, kinds.Probe, patch", "kinds, 17, kinds.Probe, patch",
+      "kinds17, 17, kinds17.Probe17, patch", "kinds, 8, kinds.Probe, asm",
+      "kinds, 17, kinds.Probe, asm", "kinds17, 17, kinds17.Probe17, asm"})
   void rewrittenClassesBehaveAsCompiledAndReportTheirTimings(String app, int release,
-      String probe) throws Exception {
+      String probe, String engine) throws Exception {
     Map<String, byte[]> compiled = ClassBytes.compile(app, release);
     Map<String, byte[]> rewritten = new LinkedHashMap<>();
     Set<String> timed = new TreeSet<>();
     for (Map.Entry<String, byte[]> entry : compiled.entrySet()) {
-      byte[] bytes = transformer.rewrite(entry.getKey(), entry.getValue());
+      byte[] bytes = engine.equals("asm")
+          ? transformer.rewriteWithAsm(entry.getKey(), entry.getValue())
+          : ClinitPatcher.patch(entry.getValue(), entry.getKey());
+      if (bytes == ClinitPatcher.NO_CLINIT) {
+        bytes = null;
+      }
+      if (engine.equals("patch") && bytes == null) {
+        assertNull(transformer.rewriteWithAsm(entry.getKey(), entry.getValue()),
+            "javac's static initializers must all take the byte patch: " + entry.getKey());
+      }
       if (bytes != null) {
         timed.add(entry.getKey().replace('/', '.'));
       }

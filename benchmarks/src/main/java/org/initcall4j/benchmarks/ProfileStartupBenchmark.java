@@ -1,0 +1,108 @@
+package org.initcall4j.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Whole runs of real programs, each a fresh JVM from start to exit: H2's shell running a small SQL
+ * script, and Groovy's command line running a one-line script; without an agent, with the agent
+ * in its default mode (nothing to do), and in profile mode. What profile mode adds to a real
+ * program's run, all transform and recording costs included. Besides wall time, the child's CPU
+ * time (user + system, from this JVM's {@code /proc/self/stat} children counters, 10 ms ticks)
+ * is reported as the secondary result {@code childCpuMs}: on a shared, busy machine it moves much
+ * less than wall time.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 1)
+@Measurement(iterations = 10)
+public class ProfileStartupBenchmark {
+
+  @Param({"h2", "groovy"})
+  String program;
+
+  @Param({"none", "agent", "profile"})
+  String agent;
+
+  private List<String> command;
+
+  @Setup
+  public void buildCommand() {
+    Path repo = Paths.get(System.getProperty("initcall4j.repo", "."));
+    Path jar = repo.resolve("agent/target/initcall-agent.jar");
+    Path corpus = repo.resolve("benchmarks/target/corpus").resolve(program + ".jar");
+    for (Path needed : List.of(jar, corpus)) {
+      if (!Files.isRegularFile(needed)) {
+        throw new IllegalStateException(needed.toAbsolutePath() + " not found: build with"
+            + " mvn package and run from the repository root (or set -Dinitcall4j.repo)");
+      }
+    }
+    command = new ArrayList<>(List.of(
+        Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto"));
+    if (!agent.equals("none")) {
+      command.add("-javaagent:" + jar.toAbsolutePath()
+          + (agent.equals("profile") ? "=profile" : ""));
+    }
+    command.addAll(List.of("-cp", corpus.toAbsolutePath().toString()));
+    if (program.equals("h2")) {
+      command.addAll(List.of("org.h2.tools.Shell", "-url", "jdbc:h2:mem:b", "-user", "sa",
+          "-sql", "CREATE TABLE T(ID INT PRIMARY KEY, V VARCHAR); INSERT INTO T VALUES (1, 'a');"
+              + " SELECT * FROM T"));
+    } else {
+      command.addAll(List.of("groovy.ui.GroovyMain", "-e",
+          "println((1..10).collect { it * it }.sum())"));
+    }
+  }
+
+  /** The child JVM's CPU time, summed over the iteration (one run in single-shot mode). */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class ChildCpu {
+    public double childCpuMs;
+  }
+
+  @Benchmark
+  public int run(ChildCpu cpu) throws IOException, InterruptedException {
+    long before = childrenCpuTicks();
+    int status = launch();
+    cpu.childCpuMs += (childrenCpuTicks() - before) * 10.0;
+    return status;
+  }
+
+  /** cutime + cstime of this process: CPU ticks (1/100 s) of children it has waited for. */
+  private static long childrenCpuTicks() throws IOException {
+    String stat = Files.readString(Paths.get("/proc/self/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // fields 16 and 17 of stat
+  }
+
+  private int launch() throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    int status = process.waitFor();
+    if (status != 0) {
+      throw new IllegalStateException("exit status " + status + ": " + command);
+    }
+    return status;
+  }
+}
