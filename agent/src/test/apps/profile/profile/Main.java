@@ -26,6 +26,9 @@ public final class Main {
     ClassLoader child = new ChildFirstLoader(Main.class.getClassLoader());
     System.out.println("child=" + child.loadClass("profile.ViaChildLoader")
         .getField("VALUE").get(null));
+    if (args.length > 0 && args[0].equals("jmx")) {
+      ReadOwnMBean.print();
+    }
   }
 
   static void sleep(long millis) {

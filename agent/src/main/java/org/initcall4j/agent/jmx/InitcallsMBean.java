@@ -58,4 +58,10 @@ public interface InitcallsMBean {
 
   /** The same table as the control directory's {@code initcalls} file. */
   String list();
+
+  /** Profile mode: every timed static initializer, slowest exclusive first (empty when off). */
+  TabularData getStaticInitializers();
+
+  /** Profile mode: the blame list as printed at exit, as it stands now. */
+  String getProfile();
 }

@@ -12,6 +12,7 @@ import javax.management.openmbean.TabularDataSupport;
 import javax.management.openmbean.TabularType;
 import org.initcall4j.agent.control.ControlViews;
 import org.initcall4j.agent.control.FlushScheduler;
+import org.initcall4j.agent.profile.ProfileOpenData;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
@@ -192,5 +193,15 @@ final class InitcallsView implements InitcallsMBean {
   @Override
   public String list() {
     return ControlViews.table(runtime);
+  }
+
+  @Override
+  public TabularData getStaticInitializers() {
+    return ProfileOpenData.table();
+  }
+
+  @Override
+  public String getProfile() {
+    return ProfileOpenData.text();
   }
 }
