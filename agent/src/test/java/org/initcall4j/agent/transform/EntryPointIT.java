@@ -75,4 +75,18 @@ class EntryPointIT {
         + " connect bus1 port-b 115200 on main, index 1099511627776 0.5 g true 3,"
         + " connect bus1 port-c 1 on main, end"), result.describe());
   }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void callsRacingTheFlushRunExactlyOnceEachInTheOrderEachThreadMadeThem(String jdk)
+      throws Exception {
+    ForkedJvm.Result result = ConfiguredRun.of(dir, jdk, """
+        initcall.hits.method = entry.Counter#hit(int, int)
+        initcall.hits.deferred = true
+        """, "", "entry", "entry.Race", "8", "400").run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("flush ran 1, calls run 3200, threads in order 8/8"),
+        result.describe());
+  }
 }
