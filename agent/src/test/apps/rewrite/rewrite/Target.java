@@ -3,7 +3,8 @@ package rewrite;
 /**
  * Bytecode shapes the rewriter must keep valid: a deferred static initializer with final fields,
  * an entry point whose first instruction is a branch target (a frame at offset 0), wide and
- * array parameters, an instance receiver.
+ * array parameters, an instance receiver, synchronized methods (hooked outside their monitor) and
+ * an annotation that must stay on the method's name.
  */
 public class Target {
   private static final long[] TABLE;
@@ -20,7 +21,8 @@ public class Target {
     this.id = id;
   }
 
-  public void spin(long times, double factor, int[] out) {
+  @Deprecated
+  public synchronized void spin(long times, double factor, int[] out) {
     do {
       out[0] += (int) (factor * TABLE[(int) (times % 3)]);
       times--;
@@ -28,7 +30,7 @@ public class Target {
     Log.add("spin " + id + " " + out[0]);
   }
 
-  public static long sum() {
+  public static synchronized long sum() {
     long sum = 0;
     for (long value : TABLE) {
       sum += value;

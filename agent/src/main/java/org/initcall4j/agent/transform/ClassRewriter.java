@@ -17,6 +17,8 @@ import org.objectweb.asm.Opcodes;
 final class ClassRewriter extends ClassVisitor {
   /** Where a deferred static initializer's code goes. */
   static final String BODY = "initcall4j$clinit";
+  /** Prefix of a hooked synchronized method's original code, behind its hooked wrapper. */
+  static final String SYNCHRONIZED_BODY = "initcall4j$synchronized$";
 
   private final ClassPlan plan;
   private String owner;
@@ -69,17 +71,34 @@ final class ClassRewriter extends ClassVisitor {
       return plan.orderedClass < 0 ? next : new HookAtEntry(next, plan.orderedClass,
           "beforeClassInit");
     }
-    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-      return next;
-    }
     int entry = plan.entryHook(name, descriptor);
+    boolean code = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
+    if (!code || (entry < 0 && plan.deferredClass < 0)) {
+      return super.visitMethod(access, name, descriptor, signature, exceptions);
+    }
+    if ((access & Opcodes.ACC_SYNCHRONIZED) == 0) {
+      return hooked(super.visitMethod(access, name, descriptor, signature, exceptions), entry,
+          access, descriptor);
+    }
+    // Hooks may wait; inside a synchronized method they would wait holding its monitor, which
+    // the thread they wait for may need. So the hooks go into an unsynchronized wrapper that
+    // calls the original, renamed, as the JVM's own init check comes before the monitor.
+    MethodVisitor wrapper = hooked(super.visitMethod(access & ~Opcodes.ACC_SYNCHRONIZED, name,
+        descriptor, signature, exceptions), entry, access, descriptor);
+    int bodyAccess = (access & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED
+        | Opcodes.ACC_STRICT)) | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC;
+    MethodVisitor body = super.visitMethod(bodyAccess, SYNCHRONIZED_BODY + name, descriptor,
+        signature, exceptions);
+    return new SynchronizedSplit(body, wrapper, owner, access, SYNCHRONIZED_BODY + name,
+        descriptor);
+  }
+
+  private MethodVisitor hooked(MethodVisitor next, int entry, int access, String descriptor) {
     if (entry >= 0) {
       // The class guard goes after the entry hook: a parked call must not initialize the class.
       return new EntryHook(next, entry, plan.deferredClass, owner, access, descriptor, frames);
     }
-    return plan.deferredClass < 0 ? next
-        : new HookAtEntry(next, plan.deferredClass, "ensureInitialized");
+    return new HookAtEntry(next, plan.deferredClass, "ensureInitialized");
   }
 
   /** Inserts {@code InitcallHooks.<hook>(id)} as the first instruction: no branch, no frame. */

@@ -11,7 +11,8 @@ import org.initcall4j.agent.runtime.Invoker;
 /**
  * A deferred entry point: until its initcall runs, each call the application makes is parked
  * (receiver and arguments) and returns at once; at the flush each parked call is replayed once,
- * in call order. Calls made after that run normally; calls made during the replay wait for it.
+ * in call order, and so are calls made while the replay runs. Calls made after it run normally.
+ * No caller ever waits here, so a replay can never be stuck behind a lock its caller holds.
  */
 final class DeferredMethodHook extends Hook {
   private record Call(Object receiver, Object[] arguments) {}
@@ -28,52 +29,55 @@ final class DeferredMethodHook extends Hook {
 
   @Override
   synchronized boolean enter(Object receiver, Object[] arguments) {
-    if (open) {
+    if (open || (replayer != null && replayer != Thread.currentThread())) {
+      // During the replay too: the call joins the queue rather than waiting for the replay,
+      // since the caller may hold a lock the replayed code needs.
       parked.add(new Call(receiver, arguments == null ? new Object[0] : arguments));
       return true;
-    }
-    if (replayer == Thread.currentThread()) {
-      return false;
-    }
-    boolean interrupted = false;
-    while (replayer != null) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
     return false;
   }
 
   @Override
   void run(Invoker plain) throws Throwable {
-    List<Call> calls;
     synchronized (this) {
       open = false;
       replayer = Thread.currentThread();
-      calls = parked;
-      parked = List.of();
     }
+    Throwable failure = null;
+    Method method = null;
     try {
-      replay(calls);
-    } finally {
-      synchronized (this) {
-        replayer = null;
-        notifyAll();
+      for (List<Call> calls = take(); !calls.isEmpty(); calls = take()) {
+        if (method == null) {
+          method = resolve();
+        }
+        failure = replay(method, calls, failure);
       }
+    } catch (Throwable t) {
+      synchronized (this) {
+        replayer = null; // later calls run directly rather than queue for nobody
+      }
+      throw t;
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
-  private void replay(List<Call> calls) throws Throwable {
+  /** The parked calls; when there are none left, the replay ends under the same lock. */
+  private synchronized List<Call> take() {
+    List<Call> calls = parked;
+    parked = new ArrayList<>();
     if (calls.isEmpty()) {
-      return; // never called: nothing to replay, and the class is not loaded for nothing
+      replayer = null;
     }
-    Method method = resolve();
-    Throwable first = null;
+    return calls;
+  }
+
+  /** Replays calls in order; the first failure is returned, later ones are suppressed in it. */
+  private static Throwable replay(Method method, List<Call> calls, Throwable failure)
+      throws IllegalAccessException {
+    Throwable first = failure;
     for (Call call : calls) {
       try {
         method.invoke(call.receiver(), call.arguments());
@@ -85,9 +89,7 @@ final class DeferredMethodHook extends Hook {
         }
       }
     }
-    if (first != null) {
-      throw first;
-    }
+    return first;
   }
 
   private Method resolve() throws ClassNotFoundException, NoSuchMethodException {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,6 +70,12 @@ class ClassRewriterTest {
         .invoke(instance, 1L, 1.0, out);
     assertEquals("clinit;spin t1 16;spin t1 18;", events(loader), "after the flush: at once");
     assertEquals(12L, target.getMethod("sum").invoke(null));
+    Method spin = target.getMethod("spin", long.class, double.class, int[].class);
+    assertTrue(spin.isAnnotationPresent(Deprecated.class), "annotations stay on the name");
+    assertFalse(Modifier.isSynchronized(spin.getModifiers()), "hooks run outside the monitor");
+    assertTrue(Modifier.isSynchronized(target.getDeclaredMethod(
+        ClassRewriter.SYNCHRONIZED_BODY + "spin", long.class, double.class, int[].class)
+        .getModifiers()), "the original code keeps its monitor");
     assertEquals("", warnings.toString(StandardCharsets.UTF_8));
   }
 
