@@ -1,10 +1,102 @@
 package org.initcall4j.demo;
 
-/** Placeholder main class; the camera itself comes with the demo. */
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.initcall4j.Initcalls;
+
+/**
+ * The digital camera. Its primary job is the first picture; USB, thumbnails and crypto are
+ * deferred initcalls that run after it. Without the agent it starts every module itself, in the
+ * agent's order, before the first picture: the same camera, only slower to its first picture.
+ */
 public final class Camera {
   private Camera() {}
 
-  public static void main(String[] args) {
-    System.out.println("camera: not built yet");
+  public static void main(String[] args) throws Exception {
+    CameraOptions options;
+    try {
+      options = CameraOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("camera: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      run(options);
+    } finally {
+      UsbMassStorage.disconnect();
+    }
+  }
+
+  private static void run(CameraOptions options) throws Exception {
+    boolean agent = Initcalls.isActive();
+    if (!agent) {
+      System.out.println("camera: no initcall4j agent: starting every module before the picture");
+      startEveryModule();
+    } else if (!options.deferral()) {
+      Initcalls.flush();
+    }
+
+    Path first = takePicture();
+    System.out.println("first picture after " + JvmClock.millisSinceStart() + " ms: " + first);
+    Initcalls.ready();
+
+    if (agent && options.flush()) {
+      Initcalls.flush();
+    }
+    for (int i = 1; i < options.pictures(); i++) {
+      System.out.println("picture: " + takePicture());
+    }
+    if (agent && !options.flush()) {
+      System.out.println("camera: deferred modules left for a flush by the operator");
+    } else if (agent) {
+      Initcalls.require("usb"); // says why, when usb or what it needs failed
+    }
+    serve(options.serveMillis());
+  }
+
+  /** Eager boot without the agent: the order the agent's plan gives (levels, then names). */
+  static void startEveryModule() {
+    Storage.mount();
+    Crypto.start();
+    Sensor.calibrate();
+    Thumbnails.start();
+    UsbMassStorage.connect();
+  }
+
+  /** Exposes, encodes and stores one picture. */
+  static Path takePicture() throws IOException {
+    return Storage.save(number -> Sensor.encode(Sensor.expose(number)));
+  }
+
+  private static void serve(long millis) throws Exception {
+    String address = UsbMassStorage.address();
+    if (address == null) {
+      return;
+    }
+    int listed = countListed(address);
+    System.out.println("gallery at " + address + " lists " + listed + " picture"
+        + (listed == 1 ? "" : "s"));
+    if (millis < 0) {
+      System.out.println("camera: serving until stopped (Ctrl-C)");
+      Thread.currentThread().join();
+    }
+    Thread.sleep(millis);
+    System.out.println("camera: off");
+  }
+
+  /** Reads the gallery the way a browser would, to show that it is really served. */
+  private static int countListed(String address) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) new URL(address).openConnection();
+    try (InputStream in = connection.getInputStream()) {
+      String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return page.split("<li>", -1).length - 1;
+    } finally {
+      connection.disconnect();
+    }
   }
 }
