@@ -16,6 +16,7 @@ abstract class Hook {
   volatile boolean rewritten;
   /** For a deferred static initializer: its body has run (the fast path of every guard). */
   volatile boolean initialized;
+  private volatile InitcallRecord record;
 
   Hook(InitcallSpec spec, HookContext context) {
     this.spec = spec;
@@ -42,8 +43,14 @@ abstract class Hook {
   /** The runtime skipped it (something it needs failed). */
   void skipped() {}
 
+  /** Its record, looked up once: once the init memory is freed, lookups by name are scans. */
   final InitcallRecord record() {
-    return context.runtime().find(spec.name());
+    InitcallRecord found = record;
+    if (found == null) {
+      found = context.runtime().find(spec.name());
+      record = found;
+    }
+    return found;
   }
 
   /**
@@ -52,8 +59,8 @@ abstract class Hook {
    */
   final InitcallRecord require() {
     InitcallRuntime runtime = context.runtime();
-    InitcallRecord record = runtime.find(spec.name());
-    if (!record.state().isTerminal()) {
+    InitcallRecord own = record();
+    if (!own.state().isTerminal()) {
       try {
         runtime.require(spec.name());
       } catch (InitcallReentryException | InitcallDeadlockException e) {
@@ -62,7 +69,7 @@ abstract class Hook {
         // failed, skipped or interrupted: the record (or its state) says which
       }
     }
-    return record;
+    return own;
   }
 
   static boolean isDone(InitcallRecord record) {

@@ -118,4 +118,17 @@ class DeferredClassIT {
     assertEquals(0, result.exitCode(), result.describe());
     assertTrue(result.stdout().contains("race consistent=16/16 runs=1"), result.describe());
   }
+
+  @Test
+  void profileModeTimesADeferredInitializerWhereAndWhenItRuns() throws Exception {
+    ForkedJvm.Result result = ConfiguredRun.of(dir, "current", CONFIG, "profile,", "lazy",
+        "lazy.Main", "race", "4").run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("race consistent=4/4 runs=1"), result.describe());
+    String timing = "\\d+\\.\\d+ +\\d+\\.\\d+  lazy\\.Shared \\[(user-\\d|flusher)\\]";
+    assertTrue(result.stderr().matches("(?s).*" + timing + ".*"),
+        "the moved body is what profile mode times, on the thread that ran it\n"
+        + result.describe());
+  }
 }
