@@ -13,7 +13,9 @@ import org.initcall4j.agent.graph.InitcallGraphException;
 import org.initcall4j.agent.index.IndexFormatException;
 import org.initcall4j.agent.index.IndexLoader;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.jfr.JfrEvents;
 import org.initcall4j.agent.profile.ProfileMode;
+import org.initcall4j.agent.report.BootReport;
 import org.initcall4j.agent.runtime.ConsoleReporter;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.Invoker;
@@ -67,6 +69,12 @@ public final class Agent {
     started.addListener(new ConsoleReporter(System.err, options.flag("debug")));
     if (rewrites != null) {
       rewrites.install(instrumentation, started);
+    }
+    if (options.value("report") != null) {
+      BootReport.writeAtExit(started, options.value("report"));
+    }
+    if (options.flag("jfr")) {
+      JfrEvents.install(started); // the only path that loads jdk.jfr
     }
     runtime = started;
     if (!atBoot) {

@@ -1,0 +1,117 @@
+package org.initcall4j.agent.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.initcall4j.agent.testing.ForkedJvm;
+import org.initcall4j.agent.testing.TestApps;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** Options report=DIR and jfr in a real JVM: files at exit, report on demand, JFR events. */
+class ReportIT {
+
+  private static ForkedJvm app(String options) {
+    return ForkedJvm.current().agent(options)
+        .classPath(TestApps.jar("report")).classPath(ForkedJvm.apiClasses()).main("report.Main");
+  }
+
+  @Test
+  void writesBlameCriticalChainAndBootGraphAtExitAndOnDemand(@TempDir Path dir) throws Exception {
+    Path reportDir = dir.resolve("boot-report");
+    ForkedJvm.Result result = app("report=" + reportDir).run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    List<String> blame = Files.readAllLines(reportDir.resolve("blame.txt"));
+    assertTrue(blame.get(0).matches(" *\\d+\\.\\d{3}ms db \\(ROOTFS, main\\)"), blame.toString());
+    double previous = Double.MAX_VALUE;
+    for (String line : blame.subList(0, 7)) {
+      double ms = Double.parseDouble(line.strip().substring(0, line.strip().indexOf("ms")));
+      assertTrue(ms <= previous, "slowest first: " + blame);
+      previous = ms;
+    }
+    assertTrue(blame.stream().anyMatch(l -> l.endsWith(" disk (FS, main)")), blame.toString());
+    assertTrue(blame.stream().anyMatch(l -> l.endsWith(" thumbs (DEVICE, deferred, main)")),
+        blame.toString());
+    assertTrue(blame.stream().anyMatch(l -> l.contains("broken (DEVICE, deferred, main) FAILED")),
+        blame.toString());
+    assertTrue(blame.stream().anyMatch(l -> l.matches(
+        " *- needs-broken \\(DEVICE, deferred\\): skipped: needs 'broken', which failed")),
+        blame.toString());
+
+    String chain = Files.readString(reportDir.resolve("critical-chain.txt"));
+    assertTrue(chain.matches("(?s).*\nweb @\\S+ms \\+\\S+ms\n\u2514\u2500db @\\S+ms \\+\\S+ms\n"
+        + "  \u2514\u2500disk @\\S+ms \\+\\S+ms\n"), chain);
+
+    Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(reportDir.resolve("bootgraph.svg").toFile());
+    NodeList bars = svg.getElementsByTagName("g");
+    assertEquals(7, bars.getLength(), "one bar per initcall that ran (not the skipped one)");
+    String all = svg.getDocumentElement().getTextContent();
+    for (String name : new String[] {"disk", "net", "db", "cache", "web", "thumbs", "broken"}) {
+      assertTrue(all.contains(name + " ("), name + " must be labelled in the graph");
+    }
+    assertTrue(all.contains("main") && all.contains("flush"), "main and flush markers");
+
+    assertTrue(result.stdout().contains("initcall blame (slowest first):"), result.describe());
+    assertTrue(result.stdout().contains("critical chain:"), result.describe());
+  }
+
+  @Test
+  void badReportDirectoryStopsTheJvmWithTheFix(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    ForkedJvm.Result result = app("report=" + file.resolve("sub")).run();
+
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.stderr().contains("option 'report=" + file.resolve("sub")
+        + "': cannot create the directory"), result.describe());
+    assertFalse(result.stdout().contains("main runs"), result.describe());
+  }
+
+  @Test
+  void commitsOneJfrEventPerInitcall(@TempDir Path dir) throws Exception {
+    Path recording = dir.resolve("boot.jfr");
+    ForkedJvm.Result result = app("jfr")
+        .jvmArg("-XX:StartFlightRecording:filename=" + recording).run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    Map<String, RecordedEvent> events = new HashMap<>();
+    for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+      if (event.getEventType().getName().equals("org.initcall4j.Initcall")) {
+        events.put(event.getString("name"), event);
+      }
+    }
+    assertEquals(8, events.size(), events.keySet().toString());
+    RecordedEvent db = events.get("db");
+    assertEquals("ROOTFS", db.getString("level"));
+    assertFalse(db.getBoolean("deferred"));
+    assertEquals("done", db.getString("outcome"));
+    // db ran in premain, before the recording started: replayed with its real time and thread
+    assertTrue(db.getBoolean("replayed"), db.toString());
+    assertTrue(db.getDuration("took").compareTo(Duration.ofMillis(145)) >= 0, db.toString());
+    assertEquals("main", db.getString("thread"));
+    RecordedEvent thumbs = events.get("thumbs");
+    assertFalse(thumbs.getBoolean("replayed"), thumbs.toString());
+    assertTrue(thumbs.getDuration().compareTo(Duration.ofMillis(9)) >= 0, thumbs.toString());
+    assertTrue(thumbs.getDuration().minus(thumbs.getDuration("took")).abs()
+        .compareTo(Duration.ofMillis(5)) < 0, "JFR's clock and the runtime's agree\n" + thumbs);
+    assertEquals("main", thumbs.getThread().getJavaName());
+    assertTrue(events.get("thumbs").getBoolean("deferred"));
+    assertTrue(events.get("broken").getString("outcome")
+        .startsWith("failed: java.lang.IllegalStateException: no such device"));
+    assertEquals("skipped: needs 'broken', which failed",
+        events.get("needs-broken").getString("outcome"));
+  }
+}
