@@ -137,10 +137,13 @@ final class ControlDirectory {
         out.write(bytes);
       }
     }
+    // Who the file is, taken before the rename (which keeps inode, size and time): taken after,
+    // it would claim as ours a command an operator wrote in between, and that write would be lost.
+    FileIdentity written = identity("." + name + ".tmp");
     // rename(2) replaces whatever the target is, a link included, without following it
     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
-    return identity(name);
+    return written;
   }
 
   /** Who a file is now (inode, size, time), or null when it is missing. */
