@@ -1,6 +1,7 @@
 package org.initcall4j.agent.transform;
 
 import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,8 +88,11 @@ public final class Rewrites {
     instrumentation.addTransformer(connect(runtime));
   }
 
-  /** Connects the hooks to the runtime; returns the transformer that inserts them. */
-  InitcallTransformer connect(InitcallRuntime runtime) {
+  /**
+   * Connects the hooks to the runtime and returns the transformer that inserts them, without
+   * registering it: {@link #install} registers it; benchmarks and tests call it themselves.
+   */
+  public ClassFileTransformer connect(InitcallRuntime runtime) {
     context.attach(runtime);
     runtime.addListener(new InitcallListener() {
       @Override

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -139,7 +141,7 @@ class ClassRewriterTest {
   /** Defines the test classes itself, passing each through the transformer as the JVM would. */
   static final class DefiningLoader extends ClassLoader {
     final Map<String, byte[]> classes;
-    InitcallTransformer transformer;
+    ClassFileTransformer transformer;
 
     DefiningLoader(Map<String, byte[]> classes) {
       super(DefiningLoader.class.getClassLoader());
@@ -153,7 +155,12 @@ class ClassRewriterTest {
       if (bytes == null) {
         throw new ClassNotFoundException(name);
       }
-      byte[] changed = transformer.transform(this, internal, null, null, bytes.clone());
+      byte[] changed;
+      try {
+        changed = transformer.transform(this, internal, null, null, bytes.clone());
+      } catch (IllegalClassFormatException e) {
+        throw new ClassNotFoundException(name, e);
+      }
       byte[] used = changed == null ? bytes : changed;
       return defineClass(name, used, 0, used.length);
     }
