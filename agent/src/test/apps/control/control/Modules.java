@@ -32,7 +32,8 @@ final class Modules {
 
   @Initcall(name = "usb", after = "storage", deferred = true)
   static void usb() throws InterruptedException {
-    Thread.sleep(150); // slow enough for triggers to overlap
+    // slow enough for triggers to overlap; longer when a test races several
+    Thread.sleep(Long.getLong("control.usb.millis", 150));
     ran("usb");
   }
 

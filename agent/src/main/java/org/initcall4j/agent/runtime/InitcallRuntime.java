@@ -137,7 +137,8 @@ public final class InitcallRuntime {
     if (scheduler.needed(deferred)) {
       ran = scheduler.run("flush all", closureOf(deferred), this);
     } else {
-      for (InitcallRecord record : deferred) {
+      // the closure, not just the deferred: after a dynamic attach no boot ran before
+      for (InitcallRecord record : closureOf(deferred)) {
         if (runOne(record)) {
           ran++;
         }

@@ -12,7 +12,7 @@ import javax.management.remote.JMXServiceURL;
  * A JMX connection to another JVM as jconsole makes it for a local process: the Attach API
  * starts the target's local management agent, then a standard RMI connector. Only JDK types.
  */
-final class LocalJmx implements AutoCloseable {
+public final class LocalJmx implements AutoCloseable {
   static final String NAME = "org.initcall4j:type=Initcalls";
 
   private final JMXConnector connector;
@@ -23,7 +23,7 @@ final class LocalJmx implements AutoCloseable {
     this.connection = connector.getMBeanServerConnection();
   }
 
-  static LocalJmx connect(long pid) throws Exception {
+  public static LocalJmx connect(long pid) throws Exception {
     VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
     String address;
     try {
@@ -34,16 +34,16 @@ final class LocalJmx implements AutoCloseable {
     return new LocalJmx(JMXConnectorFactory.connect(new JMXServiceURL(address)));
   }
 
-  MBeanServerConnection connection() {
+  public MBeanServerConnection connection() {
     return connection;
   }
 
-  ObjectName name() throws Exception {
+  public ObjectName name() throws Exception {
     return new ObjectName(NAME);
   }
 
   /** Waits for the agent's background thread to register the MBean. */
-  void awaitRegistered() throws Exception {
+  public void awaitRegistered() throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!connection.isRegistered(name())) {
       if (System.nanoTime() > deadline) {
@@ -53,11 +53,11 @@ final class LocalJmx implements AutoCloseable {
     }
   }
 
-  Object get(String attribute) throws Exception {
+  public Object get(String attribute) throws Exception {
     return connection.getAttribute(name(), attribute);
   }
 
-  Object invoke(String operation, Object... args) throws Exception {
+  public Object invoke(String operation, Object... args) throws Exception {
     String[] signature = new String[args.length];
     for (int i = 0; i < args.length; i++) {
       signature[i] = args[i].getClass().getName();

@@ -1,0 +1,144 @@
+package org.initcall4j.agent.cli;
+
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+import java.io.IOException;
+import javax.management.JMException;
+import javax.management.JMRuntimeException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.RuntimeMBeanException;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * Another JVM on this machine, reached as jcmd and jconsole reach it: the Attach API, then the
+ * JVM's local JMX agent, then the MBean {@code org.initcall4j:type=Initcalls}.
+ */
+final class TargetJvm implements AutoCloseable {
+  static final String MBEAN = "org.initcall4j:type=Initcalls";
+
+  private final long pid;
+  private final JMXConnector connector;
+  private final MBeanServerConnection connection;
+  private final ObjectName name;
+
+  private TargetJvm(long pid, JMXConnector connector) throws IOException, JMException {
+    this.pid = pid;
+    this.connector = connector;
+    this.connection = connector.getMBeanServerConnection();
+    this.name = new ObjectName(MBEAN);
+  }
+
+  /** Connects to the agent's MBean in that JVM, with a clear error for each way it can fail. */
+  static TargetJvm connect(long pid) throws CliException {
+    VirtualMachine vm = attach(pid);
+    String address;
+    try {
+      address = vm.startLocalManagementAgent();
+    } catch (IOException e) {
+      throw new CliException(CliException.FAILED, "cannot start the local JMX agent in JVM "
+          + pid + ": " + e.getMessage());
+    } finally {
+      detach(vm);
+    }
+    TargetJvm target;
+    try {
+      target = new TargetJvm(pid, JMXConnectorFactory.connect(new JMXServiceURL(address)));
+    } catch (IOException | JMException e) {
+      throw new CliException(CliException.FAILED, "cannot connect to the JMX agent of JVM " + pid
+          + " at " + address + ": " + e.getMessage());
+    }
+    try {
+      if (!target.connection.isRegistered(target.name)) {
+        target.close();
+        throw new CliException(CliException.FAILED, "JVM " + pid + " does not run the initcall4j"
+            + " agent (no MBean " + MBEAN + "): start it with -javaagent:initcall-agent.jar, or"
+            + " load it now with: java -jar initcall-agent.jar attach " + pid
+            + " (an agent started with jmx=off is reached through its control directory only)");
+      }
+    } catch (IOException e) {
+      throw new CliException(CliException.FAILED, "JVM " + pid + " stopped answering: " + e);
+    }
+    return target;
+  }
+
+  /** Loads the agent jar into the JVM with these options ({@code agentmain}). */
+  static void loadAgent(long pid, String jar, String options) throws CliException {
+    VirtualMachine vm = attach(pid);
+    try {
+      vm.loadAgent(jar, options);
+    } catch (AgentInitializationException e) {
+      throw new CliException(CliException.FAILED, "the initcall4j agent did not start in JVM "
+          + pid + ": it may already run there (try: java -jar initcall-agent.jar status " + pid
+          + "), or its options are wrong; that JVM's stderr says why");
+    } catch (AgentLoadException | IOException e) {
+      throw new CliException(CliException.FAILED, "cannot load " + jar + " into JVM " + pid
+          + ": " + e.getMessage());
+    } finally {
+      detach(vm);
+    }
+  }
+
+  private static VirtualMachine attach(long pid) throws CliException {
+    if (ProcessHandle.of(pid).isEmpty()) {
+      throw new CliException(CliException.FAILED, "no process with pid " + pid
+          + " (jps lists the running JVMs)");
+    }
+    try {
+      return VirtualMachine.attach(Long.toString(pid));
+    } catch (AttachNotSupportedException | IOException e) {
+      throw new CliException(CliException.FAILED, "cannot attach to process " + pid + ": "
+          + e.getMessage() + " (it must be a JVM run by the same user, without"
+          + " -XX:+DisableAttachMechanism)");
+    }
+  }
+
+  private static void detach(VirtualMachine vm) {
+    try {
+      vm.detach();
+    } catch (IOException e) {
+      // the connection is done with anyway
+    }
+  }
+
+  long pid() {
+    return pid;
+  }
+
+  Object get(String attribute) throws CliException {
+    try {
+      return connection.getAttribute(name, attribute);
+    } catch (JMException | JMRuntimeException | IOException e) {
+      throw failure("read " + attribute, e);
+    }
+  }
+
+  Object invoke(String operation, Object[] arguments, String[] signature) throws CliException {
+    try {
+      return connection.invoke(name, operation, arguments, signature);
+    } catch (JMException | JMRuntimeException | IOException e) {
+      throw failure(operation, e);
+    }
+  }
+
+  /** The target's own message when it refused (an unknown name, say); otherwise what failed. */
+  private CliException failure(String what, Exception e) {
+    if (e instanceof RuntimeMBeanException && e.getCause() != null) {
+      return new CliException(CliException.FAILED, e.getCause().getMessage());
+    }
+    return new CliException(CliException.FAILED, "cannot " + what + " in JVM " + pid + ": " + e);
+  }
+
+  @Override
+  public void close() {
+    try {
+      connector.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+  }
+}

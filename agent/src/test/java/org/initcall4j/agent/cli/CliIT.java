@@ -1,0 +1,152 @@
+package org.initcall4j.agent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.initcall4j.agent.control.ControlApp;
+import org.initcall4j.agent.jmx.LocalJmx;
+import org.initcall4j.agent.testing.ForkedJvm;
+import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.RunningJvm;
+import org.initcall4j.agent.testing.TestApps;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code java -jar initcall-agent.jar ...} against real JVMs, with and without the agent. */
+public class CliIT {
+  @TempDir
+  Path tmp;
+
+  static List<String> jdks() {
+    return Jdks.names();
+  }
+
+  public static ForkedJvm.Result cli(String jdk, String... args) throws Exception {
+    return command(jdk, args).run();
+  }
+
+  /** The CLI as users run it; C1 only, which is all a short-lived tool needs. */
+  public static ForkedJvm command(String jdk, String... args) {
+    return ForkedJvm.of(Jdks.home(jdk)).jvmArg("-XX:TieredStopAtLevel=1").jvmArg("-jar")
+        .jvmArg(ForkedJvm.agentJar().toString()).main(null, args);
+  }
+
+  @Test
+  void statusListAndFlush() throws Exception {
+    String jdk = "current";
+    try (RunningJvm app = ControlApp.start(jdk, "", tmp);
+        LocalJmx jmx = LocalJmx.connect(app.pid())) {
+      jmx.awaitRegistered();
+      String pid = Long.toString(app.pid());
+
+      ForkedJvm.Result status = cli(jdk, "status", pid);
+      assertEquals(0, status.exitCode(), status.describe());
+      assertTrue(status.stdout().contains("initcall4j in JVM " + pid + "\n"
+          + "  initcalls:         5 total, 1 done, 0 failed, 0 skipped, 0 running, 4 waiting\n"),
+          status.describe());
+      assertTrue(status.stdout().contains("  deferred, not run: network usb gallery printer\n"
+          + "  flush policy:      manual, Initcalls.ready() not called\n"), status.describe());
+      assertTrue(status.stdout().contains("  control directory: "
+          + tmp.resolve("initcall4j-" + pid)), status.describe());
+
+      ForkedJvm.Result list = cli(jdk, "list", pid);
+      assertEquals(0, list.exitCode(), list.describe());
+      assertTrue(list.stdout().matches("(?s)NAME +LEVEL +STATE .*\nstorage +FS +done .*"
+          + "\ngallery +LATE +deferred +- +- +-\n.*"), list.describe());
+
+      ForkedJvm.Result one = cli(jdk, "flush", "gallery", pid);
+      assertEquals(0, one.exitCode(), one.describe());
+      assertEquals("flushed gallery and what it needs in JVM " + pid + ": ran 2\n", one.stdout());
+
+      ForkedJvm.Result unknown = cli(jdk, "flush", "nosuch", pid);
+      assertEquals(1, unknown.exitCode(), unknown.describe());
+      assertTrue(unknown.stderr().startsWith("initcall4j: no initcall named 'nosuch'; known:"),
+          unknown.describe());
+
+      ForkedJvm.Result all = cli(jdk, "flush", pid);
+      assertEquals("flushed all deferred initcalls in JVM " + pid + ": ran 2\n", all.stdout(),
+          all.describe());
+      assertEquals("{gallery=1, network=1, printer=1, storage=1, usb=1}", ControlApp.counts(app));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void attachLoadsTheControlPlaneIntoAJvmStartedWithoutTheAgent(String jdk) throws Exception {
+    ForkedJvm bare = ForkedJvm.of(Jdks.home(jdk)).jvmArg("-Djava.io.tmpdir=" + tmp)
+        .classPath(TestApps.jar("control")).classPath(ForkedJvm.apiClasses())
+        .main("control.Main");
+    try (RunningJvm app = bare.start()) {
+      app.awaitStdout("app up", 20_000);
+      String pid = Long.toString(app.pid());
+
+      ForkedJvm.Result none = cli(jdk, "list", pid);
+      assertEquals(1, none.exitCode(), none.describe());
+      assertTrue(none.stderr().contains("initcall4j: JVM " + pid + " does not run the initcall4j"
+          + " agent (no MBean org.initcall4j:type=Initcalls): start it with"
+          + " -javaagent:initcall-agent.jar, or load it now with: java -jar initcall-agent.jar"
+          + " attach " + pid), none.describe());
+
+      ForkedJvm.Result attach = cli(jdk, "attach", pid, "debug");
+      assertEquals(0, attach.exitCode(), attach.describe());
+      assertTrue(attach.stdout().startsWith("initcall4j agent loaded into JVM " + pid),
+          attach.describe());
+      if (!jdk.equals("current")) {
+        app.awaitStderr("WARNING: A Java agent has been loaded dynamically", 10_000);
+      }
+      try (LocalJmx jmx = LocalJmx.connect(app.pid())) {
+        jmx.awaitRegistered();
+        assertEquals(0, jmx.get("Done"), "attach runs no boot");
+      }
+      ForkedJvm.Result status = cli(jdk, "status", pid);
+      assertTrue(status.stdout().contains("5 total, 0 done, 0 failed, 0 skipped, 0 running,"
+          + " 5 waiting"), status.describe());
+
+      ForkedJvm.Result flush = cli(jdk, "flush", pid);
+      assertEquals("flushed all deferred initcalls in JVM " + pid + ": ran 5\n", flush.stdout(),
+          "the deferred ones and storage, which usb needs\n" + flush.describe());
+      assertTrue(app.stderr().contains("calling  storage @ RMI TCP Connection"), app.describe());
+
+      ForkedJvm.Result again = cli(jdk, "attach", pid);
+      assertEquals(1, again.exitCode(), again.describe());
+      assertTrue(again.stderr().contains("the initcall4j agent did not start in JVM " + pid
+          + ": it may already run there"), again.describe());
+      ControlApp.send(app, "flush");
+      app.awaitStdout("api flush ran 0", 10_000);
+    }
+  }
+
+  @Test
+  void badArgumentsUnknownPidsAndHelp() throws Exception {
+    ForkedJvm.Result help = cli("current", "help");
+    assertEquals(0, help.exitCode(), help.describe());
+    assertTrue(help.stdout().startsWith("usage: java -jar initcall-agent.jar COMMAND\n"
+        + "  list <pid>"), help.describe());
+    assertTrue(help.stdout().contains("    flush=..."), help.describe());
+
+    Object[][] bad = {
+        {new String[0], "initcall4j: no command given"},
+        {new String[] {"frobnicate", "1"}, "initcall4j: unknown command 'frobnicate'"},
+        {new String[] {"list", "abc"}, "initcall4j: 'abc' is not a process id"},
+        {new String[] {"list"}, "initcall4j: list takes <pid>, got []"},
+        {new String[] {"flush", "a", "b", "1"}, "initcall4j: flush takes [name] <pid>, got 3"},
+        {new String[] {"attach", "1", "bogus"}, "initcall4j: unknown option 'bogus'"},
+    };
+    for (Object[] c : bad) {
+      ForkedJvm.Result result = cli("current", (String[]) c[0]);
+      assertEquals(2, result.exitCode(), result.describe());
+      assertTrue(result.stderr().startsWith((String) c[1]), result.describe());
+      assertTrue(result.stderr().contains("usage: java -jar initcall-agent.jar"),
+          result.describe());
+    }
+
+    ForkedJvm.Result gone = cli("current", "status", "999999999");
+    assertEquals(1, gone.exitCode(), gone.describe());
+    assertEquals("initcall4j: no process with pid 999999999 (jps lists the running JVMs)\n",
+        gone.stderr());
+  }
+}
