@@ -16,6 +16,25 @@ public final class Main {
     Thread worker = new Thread(() -> System.out.println("worker=" + OnWorker.VALUE), "worker-1");
     worker.start();
     worker.join();
+    Thread[] racers = new Thread[4];
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger sum = new java.util.concurrent.atomic.AtomicInteger();
+    for (int i = 0; i < racers.length; i++) {
+      racers[i] = new Thread(() -> {
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        sum.addAndGet(Contended.VALUE); // one thread initializes, the others wait for it
+      }, "racer-" + i);
+      racers[i].start();
+    }
+    go.countDown();
+    for (Thread racer : racers) {
+      racer.join();
+    }
+    System.out.println("contended=" + sum.get());
     System.out.println("color=" + Color.GREEN.code + " shape=" + Shape.UNIT + " point="
         + new Point(1, 2) + " plain=" + Plain.twice(21));
     URL jar = Main.class.getProtectionDomain().getCodeSource().getLocation();
@@ -81,6 +100,15 @@ final class Inner {
   static {
     Main.sleep(250);
     VALUE = "inner";
+  }
+}
+
+final class Contended {
+  static final int VALUE;
+
+  static {
+    Main.sleep(100);
+    VALUE = 10;
   }
 }
 

@@ -51,6 +51,11 @@ class ProfileIT {
     assertEquals("main", outer.thread(), outer.toString());
     assertTrue(blame.get("profile.Broken").failed(), blame.toString());
     assertEquals("worker-1", blame.get("profile.OnWorker").thread(), blame.toString());
+    assertTrue(profiled.stdout().contains("contended=40"), profiled.describe());
+    assertEquals(1, blame.lines().stream()
+        .filter(l -> l.className().equals("profile.Contended")).count(),
+        "four threads race to first use; one runs the static initializer: " + blame);
+    assertTrue(blame.get("profile.Contended").thread().startsWith("racer-"), blame.toString());
     for (String kind : List.of("profile.Color", "profile.Shape", "profile.Point",
         "profile.ViaChildLoader")) {
       assertTrue(blame.find(kind).isPresent(), kind + " must be timed: " + blame);
