@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Whole runs of real programs, each a fresh JVM from start to exit: H2's shell running a small SQL
  * script, and Groovy's command line running a one-line script; without an agent, with the agent
- * in its default mode (nothing to do), and in profile mode. What profile mode adds to a real
- * program's run, all transform and recording costs included. Besides wall time, the child's CPU
+ * in its default mode (nothing to do), in profile mode, and in profile mode without the JMX
+ * MBean and control directory it otherwise starts. What profile mode adds to a real program's
+ * run, all transform and recording costs included. Besides wall time, the child's CPU
  * time (user + system, from this JVM's {@code /proc/self/stat} children counters, 10 ms ticks)
  * is reported as the secondary result {@code childCpuMs}: on a shared, busy machine it moves much
  * less than wall time.
@@ -40,7 +41,8 @@ public class ProfileStartupBenchmark {
   @Param({"h2", "groovy"})
   String program;
 
-  @Param({"none", "agent", "profile"})
+  /** No agent; the agent with no options; profile mode; profile mode without JMX and control. */
+  @Param({"none", "agent", "profile", "profile-lean"})
   String agent;
 
   private List<String> command;
@@ -59,8 +61,11 @@ public class ProfileStartupBenchmark {
     command = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto"));
     if (!agent.equals("none")) {
-      command.add("-javaagent:" + jar.toAbsolutePath()
-          + (agent.equals("profile") ? "=profile" : ""));
+      command.add("-javaagent:" + jar.toAbsolutePath() + switch (agent) {
+        case "profile" -> "=profile";
+        case "profile-lean" -> "=profile,jmx=off,control=off";
+        default -> "";
+      });
     }
     command.addAll(List.of("-cp", corpus.toAbsolutePath().toString()));
     if (program.equals("h2")) {

@@ -50,6 +50,11 @@ public class ProfileTransformBenchmark {
   }
 
   @Benchmark
+  public byte[] warmAsmOnlyTransform() {
+    return classes.asmOnlyTransform(advance());
+  }
+
+  @Benchmark
   public int warmRejectScan() {
     return classes.rejectScan(advance());
   }

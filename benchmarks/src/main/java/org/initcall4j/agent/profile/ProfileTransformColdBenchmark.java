@@ -34,7 +34,7 @@ public class ProfileTransformColdBenchmark {
   @Param({"h2", "groovy"})
   String corpus;
 
-  @Param({"profileTransform", "rejectScan", "naiveAsmRoundTrip"})
+  @Param({"profileTransform", "asmOnlyTransform", "rejectScan", "naiveAsmRoundTrip"})
   String path;
 
   private TransformCorpus classes;
@@ -47,22 +47,8 @@ public class ProfileTransformColdBenchmark {
   @Benchmark
   @OperationsPerInvocation(CLASSES)
   public void cold(Blackhole sink) {
-    switch (path) {
-      case "profileTransform" -> {
-        for (int at = 0; at < CLASSES; at++) {
-          sink.consume(classes.profileTransform(at));
-        }
-      }
-      case "rejectScan" -> {
-        for (int at = 0; at < CLASSES; at++) {
-          sink.consume(classes.rejectScan(at));
-        }
-      }
-      default -> {
-        for (int at = 0; at < CLASSES; at++) {
-          sink.consume(classes.naiveAsmRoundTrip(at));
-        }
-      }
+    for (int at = 0; at < CLASSES; at++) {
+      sink.consume(classes.handle(path, at));
     }
   }
 }

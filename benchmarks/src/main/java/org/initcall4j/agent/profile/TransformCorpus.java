@@ -64,6 +64,15 @@ final class TransformCorpus {
     return transformer.transform(loader, names[at], null, null, classes[at]);
   }
 
+  /**
+   * The transformer as it was with ASM only, for comparison: the same scan, then ASM for every
+   * class with a static initializer (what the byte patch replaces).
+   */
+  byte[] asmOnlyTransform(int at) {
+    return ClassFileScan.scan(classes[at]) == ClassFileScan.HAS_CLINIT
+        ? transformer.rewriteWithAsm(names[at], classes[at]) : null;
+  }
+
   /** The reject path alone: the constant-pool scan for {@code <clinit>}. */
   int rejectScan(int at) {
     return ClassFileScan.scan(classes[at]);
@@ -75,5 +84,16 @@ final class TransformCorpus {
     ClassWriter writer = new ClassWriter(0);
     reader.accept(writer, 0);
     return writer.toByteArray();
+  }
+
+  /** One class by the named path (a benchmark parameter). */
+  Object handle(String path, int at) {
+    return switch (path) {
+      case "profileTransform" -> profileTransform(at);
+      case "asmOnlyTransform" -> asmOnlyTransform(at);
+      case "rejectScan" -> rejectScan(at);
+      case "naiveAsmRoundTrip" -> naiveAsmRoundTrip(at);
+      default -> throw new IllegalArgumentException("unknown path " + path);
+    };
   }
 }
