@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.initcall4j.benchmarks.startup.ChildJvm;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -87,17 +88,10 @@ public class ProfileStartupBenchmark {
 
   @Benchmark
   public int run(ChildCpu cpu) throws IOException, InterruptedException {
-    long before = childrenCpuTicks();
+    long before = ChildJvm.childrenCpuTicks();
     int status = launch();
-    cpu.childCpuMs += (childrenCpuTicks() - before) * 10.0;
+    cpu.childCpuMs += (ChildJvm.childrenCpuTicks() - before) * 10.0;
     return status;
-  }
-
-  /** cutime + cstime of this process: CPU ticks (1/100 s) of children it has waited for. */
-  private static long childrenCpuTicks() throws IOException {
-    String stat = Files.readString(Paths.get("/proc/self/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // fields 16 and 17 of stat
   }
 
   private int launch() throws IOException, InterruptedException {

@@ -1,0 +1,95 @@
+package org.initcall4j.benchmarks.startup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Hello world from launch to exit: no agent, a no-op agent (the floor for any agent), the
+ * initcall4j agent in its default mode (an application without initcalls: it should do almost
+ * nothing), and in profile mode. Both tiny jars are written at set-up from this jar's classes.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 0)
+@Fork(2)
+@Measurement(iterations = 15)
+public class AgentOverheadBenchmark {
+
+  @Param({"noop-agent", "none", "initcall-agent", "initcall-agent-profile"})
+  String agent;
+
+  private ChildJvm hello;
+
+  @Setup
+  public void writeJars() throws IOException {
+    Path dir = Files.createTempDirectory("agent-overhead");
+    Path helloJar = jar(dir.resolve("hello.jar"), HelloWorld.class, "Main-Class");
+    List<String> args = new ArrayList<>();
+    switch (agent) {
+      case "noop-agent" -> args.add("-javaagent:"
+          + jar(dir.resolve("noop-agent.jar"), NoopAgent.class, "Premain-Class"));
+      case "initcall-agent" -> args.add("-javaagent:"
+          + ChildJvm.repoFile("initcall4j.agent.jar", "agent/target/initcall-agent.jar"));
+      case "initcall-agent-profile" -> args.add("-javaagent:"
+          + ChildJvm.repoFile("initcall4j.agent.jar", "agent/target/initcall-agent.jar")
+          + "=profile");
+      default -> { }
+    }
+    args.addAll(List.of("-jar", helloJar.toString()));
+    hello = new ChildJvm(ChildJvm.java(args.toArray(new String[0])));
+  }
+
+  /** The child JVM's CPU time (user + system, 10 ms ticks), a secondary result. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class ChildCpu {
+    public double childCpuMs;
+  }
+
+  @Benchmark
+  public int helloWorld(ChildCpu cpu) throws IOException {
+    long before = ChildJvm.childrenCpuTicks();
+    int status = hello.runToExit();
+    cpu.childCpuMs += (ChildJvm.childrenCpuTicks() - before) * 10.0;
+    return status;
+  }
+
+  /** A jar holding one class, named in the manifest under the given attribute. */
+  private static Path jar(Path file, Class<?> type, String attribute) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().putValue(attribute, type.getName());
+    String entry = type.getName().replace('.', '/') + ".class";
+    try (OutputStream out = Files.newOutputStream(file);
+        JarOutputStream jar = new JarOutputStream(out, manifest);
+        InputStream bytes = type.getClassLoader().getResourceAsStream(entry)) {
+      jar.putNextEntry(new JarEntry(entry));
+      bytes.transferTo(jar);
+      jar.closeEntry();
+    }
+    return file;
+  }
+}

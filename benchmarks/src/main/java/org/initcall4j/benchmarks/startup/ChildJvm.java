@@ -1,0 +1,102 @@
+package org.initcall4j.benchmarks.startup;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM started by a start-up benchmark: {@link #awaitLine} blocks until a known line appears
+ * on its stdout (the moment measured), {@link #stop} kills it (called from {@code @TearDown}, so
+ * the kill is not measured). Paths come from {@code -Dinitcall4j.repo} (default: the current
+ * directory, the repository root).
+ */
+public final class ChildJvm {
+  private final List<String> command;
+  private Process process;
+
+  ChildJvm(List<String> command) {
+    this.command = List.copyOf(command);
+  }
+
+  /** java of the JDK running the benchmark, with the given arguments. */
+  static List<String> java(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xshare:auto");
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** A file of the built repository, checked to exist. */
+  static Path repoFile(String property, String relative) {
+    String given = System.getProperty(property);
+    Path path = given != null ? Paths.get(given)
+        : Paths.get(System.getProperty("initcall4j.repo", ".")).resolve(relative);
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalStateException(path.toAbsolutePath() + " not found: run mvn -B package"
+          + " -DskipTests and the benchmarks from the repository root (or set -D" + property + ")");
+    }
+    return path.toAbsolutePath();
+  }
+
+  /** Starts the JVM and waits until a line of its stdout starts with prefix; returns the line. */
+  String awaitLine(String prefix) throws IOException {
+    process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.startsWith(prefix)) {
+        return line;
+      }
+    }
+    throw new IllegalStateException("ended without printing '" + prefix + "...' (exit "
+        + waitForExit() + "): " + String.join(" ", command));
+  }
+
+  /** Runs the JVM to its end; a non-zero exit status is an error. */
+  int runToExit() throws IOException {
+    process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    int status = waitForExit();
+    if (status != 0) {
+      throw new IllegalStateException("exit status " + status + ": " + String.join(" ", command));
+    }
+    return status;
+  }
+
+  private int waitForExit() {
+    try {
+      return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /**
+   * CPU ticks (1/100 s, user + system) of the children this process has waited for, from
+   * {@code /proc/self/stat}: on a busy machine they move much less than wall time.
+   */
+  public static long childrenCpuTicks() throws IOException {
+    String stat = Files.readString(Paths.get("/proc/self/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // fields 16 and 17 of stat
+  }
+
+  /** Kills the JVM and everything it started, and waits for it. */
+  void stop() throws InterruptedException {
+    if (process != null) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+      process = null;
+    }
+  }
+}
