@@ -58,7 +58,14 @@ class ControlDirectoryIT {
       assertEquals("{gallery=1, network=1, printer=1, storage=1, usb=1}", counts(app));
 
       write(deferred, "1\n");
-      app.awaitStderr("flush all: nothing to run, already done", 10_000);
+      try {
+        app.awaitStderr("flush all: nothing to run, already done", 30_000);
+      } catch (AssertionError e) {
+        Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+            .toString(), Long.toString(app.pid()), "Thread.print").redirectErrorStream(true).start();
+        throw new AssertionError(e.getMessage() + "\nfile: '" + Files.readString(deferred)
+            + "'\nthreads:\n" + new String(dump.getInputStream().readAllBytes()), e);
+      }
       ControlApp.exit(app);
       assertFalse(Files.exists(dir, LinkOption.NOFOLLOW_LINKS), "removed at exit");
     }
