@@ -23,6 +23,7 @@ public final class InitcallRuntime {
   private final List<InitcallListener> listeners = new CopyOnWriteArrayList<>();
   private final long originNanos = System.nanoTime();
   private final AsyncScheduler scheduler;
+  private final PrintStream reports;
 
   /** Sequential, no timeout. */
   public InitcallRuntime(BootPlan plan, Invoker invoker) {
@@ -37,6 +38,7 @@ public final class InitcallRuntime {
       PrintStream reports) {
     this.plan = plan;
     this.invoker = invoker;
+    this.reports = reports;
     WaitGraph waits = new WaitGraph(settings.stallMillis(), reports);
     this.scheduler = new AsyncScheduler(settings, waits);
     if (settings.timeoutMillis() > 0) {
@@ -98,7 +100,12 @@ public final class InitcallRuntime {
       }
     }
     if (scheduler.needed(boot)) {
-      scheduler.run("boot", closureOf(boot), this);
+      try {
+        scheduler.run("boot", closureOf(boot), this);
+      } catch (RuntimeException e) {
+        // a refused wait or an interrupt: report it, count what did not finish, let main run
+        reports.println("initcall4j: boot stopped waiting for its initcalls: " + e);
+      }
     } else {
       for (InitcallRecord record : boot) {
         runOne(record);
