@@ -72,12 +72,24 @@ public final class ControlPlane {
   /** The directory and its watcher, or null (with the reason on stderr) when it is unsafe. */
   private static ControlFileWatcher openDirectory(ControlOptions options,
       InitcallRuntime runtime) {
+    // the exit hook comes first: an application that ends while the directory is being made
+    // (a short-lived one) must not leave it behind
+    CleanupAtExit cleanup = new CleanupAtExit();
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(cleanup, "initcall4j-control-cleanup"));
+    } catch (IllegalStateException e) {
+      return null; // already exiting
+    }
     ControlFiles files;
     try {
       files = new ControlFiles(ControlDirectory.open(options.directoryOrDefault()), runtime);
     } catch (ControlDirectoryException e) {
       System.err.println("initcall4j: " + e.getMessage() + "; the control directory is off, the"
           + " application runs on");
+      return null;
+    }
+    if (!cleanup.adopt(files)) {
+      files.remove();
       return null;
     }
     ControlFileWatcher watcher;
@@ -90,12 +102,41 @@ public final class ControlPlane {
       files.remove();
       return null;
     }
+    cleanup.adopt(watcher);
     runtime.addListener(files);
     files.changed();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      watcher.close();
-      files.remove();
-    }, "initcall4j-control-cleanup"));
     return watcher;
   }
+
+  /** Removes the directory at exit, whatever the control thread had got to by then. */
+  private static final class CleanupAtExit implements Runnable {
+    private ControlFiles files;
+    private ControlFileWatcher watcher;
+    private boolean exiting;
+
+    /** False when the JVM is already exiting: then the caller removes what it made. */
+    synchronized boolean adopt(ControlFiles made) {
+      files = made;
+      return !exiting;
+    }
+
+    synchronized void adopt(ControlFileWatcher made) {
+      watcher = made;
+      if (exiting) {
+        made.close();
+      }
+    }
+
+    @Override
+    public synchronized void run() {
+      exiting = true;
+      if (watcher != null) {
+        watcher.close();
+      }
+      if (files != null) {
+        files.remove();
+      }
+    }
+  }
+
 }

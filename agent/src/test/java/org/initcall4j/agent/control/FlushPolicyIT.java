@@ -63,6 +63,17 @@ class FlushPolicyIT {
   }
 
   @Test
+  void anApplicationThatEndsAtOnceLeavesNoDirectory() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      RunningJvm app = ControlApp.start("current", "", tmp);
+      ControlApp.exit(app);
+    }
+    try (var left = Files.list(tmp)) {
+      assertEquals(0, left.count(), "no control directory left behind");
+    }
+  }
+
+  @Test
   void controlOffAndJmxOffStartNoThreadAndNoDirectory() throws Exception {
     try (RunningJvm app = ControlApp.start("current", "control=off,jmx=off", tmp)) {
       ControlApp.send(app, "threads");
