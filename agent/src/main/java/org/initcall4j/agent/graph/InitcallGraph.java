@@ -149,6 +149,9 @@ public final class InitcallGraph {
 
   /** All parts of a subsystem, at any depth; safe on part-of cycles (reported by the sort). */
   private static List<Node> partsOf(Node target) {
+    if (target.parts.isEmpty()) {
+      return List.of(); // the common case: no allocation per edge
+    }
     List<Node> all = new ArrayList<>();
     Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     seen.add(target);
