@@ -6,10 +6,11 @@ import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
- * Starts the operator's ways in (and frees the init memory once everything has run), after boot and off the start-up path: one daemon thread
- * ({@code initcall4j-control}) creates the control directory and registers the MBean (loading
- * java.management costs tens of milliseconds, so never in premain), then waits for writes to the
- * directory. Nothing starts when the application has nothing to control.
+ * Starts the operator's ways in (and frees the init memory once everything has run), after
+ * boot and off the start-up path: one daemon thread ({@code initcall4j-control}) creates the
+ * control directory and registers the MBean (loading java.management costs tens of
+ * milliseconds, so never in premain), then waits for writes to the directory. Nothing starts
+ * when the application has nothing to control.
  */
 public final class ControlPlane {
   private static volatile FlushScheduler scheduler;
@@ -72,8 +73,8 @@ public final class ControlPlane {
   /** The directory and its watcher, or null (with the reason on stderr) when it is unsafe. */
   private static ControlFileWatcher openDirectory(ControlOptions options,
       InitcallRuntime runtime) {
-    // the exit hook comes first: an application that ends while the directory is being made
-    // (a short-lived one) must not leave it behind
+    // the exit hook comes first, and the directory is made under its lock: a short-lived
+    // application's exit waits for the making to end, then removes what was made
     CleanupAtExit cleanup = new CleanupAtExit();
     try {
       Runtime.getRuntime().addShutdownHook(new Thread(cleanup, "initcall4j-control-cleanup"));
@@ -81,51 +82,40 @@ public final class ControlPlane {
       return null; // already exiting
     }
     ControlFiles files;
-    try {
-      files = new ControlFiles(ControlDirectory.open(options.directoryOrDefault()), runtime);
-    } catch (ControlDirectoryException e) {
-      System.err.println("initcall4j: " + e.getMessage() + "; the control directory is off, the"
-          + " application runs on");
-      return null;
-    }
-    if (!cleanup.adopt(files)) {
-      files.remove();
-      return null;
-    }
     ControlFileWatcher watcher;
-    try {
-      // watch before the files appear: a write right after they do must not be missed
-      watcher = new ControlFileWatcher(files, runtime);
-    } catch (IOException e) {
-      System.err.println("initcall4j: control directory " + options.directoryOrDefault()
-          + " cannot be watched: " + e + "; the control directory is off");
-      files.remove();
-      return null;
+    synchronized (cleanup) {
+      if (cleanup.exiting) {
+        return null;
+      }
+      try {
+        files = new ControlFiles(ControlDirectory.open(options.directoryOrDefault()), runtime);
+      } catch (ControlDirectoryException e) {
+        System.err.println("initcall4j: " + e.getMessage() + "; the control directory is off,"
+            + " the application runs on");
+        return null;
+      }
+      try {
+        // watch before the files appear: a write right after they do must not be missed
+        watcher = new ControlFileWatcher(files, runtime);
+      } catch (IOException e) {
+        System.err.println("initcall4j: control directory " + options.directoryOrDefault()
+            + " cannot be watched: " + e + "; the control directory is off");
+        files.remove();
+        return null;
+      }
+      cleanup.files = files;
+      cleanup.watcher = watcher;
     }
-    cleanup.adopt(watcher);
     runtime.addListener(files);
     files.changed();
     return watcher;
   }
 
-  /** Removes the directory at exit, whatever the control thread had got to by then. */
+  /** Removes the directory at exit, after any making of it in progress has ended. */
   private static final class CleanupAtExit implements Runnable {
-    private ControlFiles files;
-    private ControlFileWatcher watcher;
-    private boolean exiting;
-
-    /** False when the JVM is already exiting: then the caller removes what it made. */
-    synchronized boolean adopt(ControlFiles made) {
-      files = made;
-      return !exiting;
-    }
-
-    synchronized void adopt(ControlFileWatcher made) {
-      watcher = made;
-      if (exiting) {
-        made.close();
-      }
-    }
+    ControlFiles files;
+    ControlFileWatcher watcher;
+    boolean exiting;
 
     @Override
     public synchronized void run() {
@@ -138,5 +128,4 @@ public final class ControlPlane {
       }
     }
   }
-
 }
