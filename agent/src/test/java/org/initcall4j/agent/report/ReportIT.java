@@ -105,8 +105,10 @@ class ReportIT {
     RecordedEvent thumbs = events.get("thumbs");
     assertFalse(thumbs.getBoolean("replayed"), thumbs.toString());
     assertTrue(thumbs.getDuration().compareTo(Duration.ofMillis(9)) >= 0, thumbs.toString());
+    // both clocks see the 10 ms sleep; a preempted thread may add to one of them on a busy box
+    assertTrue(thumbs.getDuration("took").compareTo(Duration.ofMillis(9)) >= 0, thumbs.toString());
     assertTrue(thumbs.getDuration().minus(thumbs.getDuration("took")).abs()
-        .compareTo(Duration.ofMillis(5)) < 0, "JFR's clock and the runtime's agree\n" + thumbs);
+        .compareTo(Duration.ofMillis(100)) < 0, "JFR's clock and the runtime's agree\n" + thumbs);
     assertEquals("main", thumbs.getThread().getJavaName());
     assertTrue(events.get("thumbs").getBoolean("deferred"));
     assertTrue(events.get("broken").getString("outcome")
