@@ -28,11 +28,19 @@ import org.initcall4j.agent.model.InitcallSpec;
 public final class InitcallGraph {
 
   /** Level, then name. A plain class, not a lambda: no invokedynamic bootstrap at start-up. */
-  private static final class ReadyOrder implements Comparator<Node> {
+  private static final class LevelThenName implements Comparator<Node> {
     @Override
     public int compare(Node a, Node b) {
       int byLevel = a.spec.level().compareTo(b.spec.level());
       return byLevel != 0 ? byLevel : a.name().compareTo(b.name());
+    }
+  }
+
+  /** By the rank {@link LevelThenName} gave: the ready queue compares ints, not names. */
+  private static final class ByRank implements Comparator<Node> {
+    @Override
+    public int compare(Node a, Node b) {
+      return Integer.compare(a.rank, b.rank);
     }
   }
 
@@ -100,38 +108,37 @@ public final class InitcallGraph {
   private void addEdges() {
     for (Node node : nodes.values()) {
       if (node.parent != null) {
-        link(node.parent, node, node.name() + " is part of " + node.parent.name()
-            + ", declared at " + node.spec.origin());
+        link(node.parent, node, node, "is part of", node.parent.name(), null);
       }
       for (String name : node.spec.after()) {
         Node target = resolve(node, "runs after", name);
         if (target != null) {
-          waitForCompletion(node, target, node.name() + " after " + name
-              + ", declared at " + node.spec.origin());
+          waitForCompletion(node, target, node, "after", name);
         }
       }
       for (String name : node.spec.before()) {
         Node target = resolve(node, "runs before", name);
         if (target != null) {
-          waitForCompletion(target, node, node.name() + " before " + name
-              + ", declared at " + node.spec.origin());
+          waitForCompletion(target, node, node, "before", name);
         }
       }
     }
   }
 
   /** {@code dependent} waits for {@code target} and, unless it is one of them, all its parts. */
-  private void waitForCompletion(Node dependent, Node target, String why) {
+  private void waitForCompletion(Node dependent, Node target, Node declaredBy, String relation,
+      String named) {
     if (dependent == target) {
       problems.add(new GraphProblem(dependent.name(), "'" + dependent.name()
-          + "' depends on itself: " + why));
+          + "' depends on itself: " + new Edge(target, dependent, declaredBy, relation, named,
+          null).why()));
       return;
     }
-    link(target, dependent, why);
+    link(target, dependent, declaredBy, relation, named, null);
     if (!isWithin(dependent, target)) {
       for (Node part : partsOf(target)) {
         if (part != dependent) {
-          link(part, dependent, why + " (" + part.name() + " is part of " + target.name() + ")");
+          link(part, dependent, declaredBy, relation, named, target);
         }
       }
     }
@@ -166,8 +173,9 @@ public final class InitcallGraph {
     return all;
   }
 
-  private static void link(Node prerequisite, Node dependent, String why) {
-    Edge edge = new Edge(prerequisite, dependent, why);
+  private static void link(Node prerequisite, Node dependent, Node declaredBy, String relation,
+      String named, Node subsystem) {
+    Edge edge = new Edge(prerequisite, dependent, declaredBy, relation, named, subsystem);
     prerequisite.out.add(edge);
     dependent.in.add(edge);
   }
@@ -212,8 +220,14 @@ public final class InitcallGraph {
 
   private List<Node> sort() {
     List<Node> order = new ArrayList<>(nodes.size());
-    PriorityQueue<Node> ready = new PriorityQueue<>(Math.max(1, nodes.size()), new ReadyOrder());
-    for (Node node : nodes.values()) {
+    // names are compared once, in one sort, not again at every step of the queue
+    Node[] ranked = nodes.values().toArray(new Node[0]);
+    Arrays.sort(ranked, new LevelThenName());
+    for (int rank = 0; rank < ranked.length; rank++) {
+      ranked[rank].rank = rank;
+    }
+    PriorityQueue<Node> ready = new PriorityQueue<>(Math.max(1, nodes.size()), new ByRank());
+    for (Node node : ranked) {
       node.waitingFor = node.in.size();
       if (node.waitingFor == 0) {
         ready.add(node);

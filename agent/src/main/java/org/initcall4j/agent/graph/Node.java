@@ -12,6 +12,7 @@ final class Node {
   final List<Node> parts = new ArrayList<>();
   Node parent;
   int position = -1;
+  int rank;
   int waitingFor;
 
   Node(InitcallSpec spec) {
