@@ -41,6 +41,7 @@ public final class Main {
         }
       }
       case "race" -> race(Integer.parseInt(args[1]));
+      case "superclass" -> superclassWhileFlushing();
       default -> throw new IllegalArgumentException(args[0]);
     }
     System.out.println("log: " + Log.all());
@@ -70,6 +71,21 @@ public final class Main {
     }
     Log.add("race consistent=" + consistent.get() + "/" + threads + " runs="
         + Log.SHARED_RUNS.get());
+  }
+
+  /** One thread initializes Base (which uses Derived) while main flushes Derived. */
+  private static void superclassWhileFlushing() throws Exception {
+    Thread user = new Thread(() -> {
+      try {
+        Class.forName("lazy.Base");
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }, "user");
+    user.start();
+    Log.BASE_INITIALIZING.await();
+    Log.add("flush ran " + Initcalls.flush());
+    user.join();
   }
 
   private static void await(CountDownLatch latch) {

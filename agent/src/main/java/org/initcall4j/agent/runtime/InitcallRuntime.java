@@ -255,6 +255,9 @@ public final class InitcallRuntime {
               ? "failed" : "was skipped");
         }
       }
+      if (blocked == null) {
+        invoker.beforeClaim(record.spec());
+      }
       if (!record.claim(elapsedNanos())) {
         return false;
       }

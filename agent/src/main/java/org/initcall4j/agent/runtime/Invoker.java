@@ -7,4 +7,10 @@ import org.initcall4j.agent.model.InitcallSpec;
 public interface Invoker {
   /** Runs it; any throwable is the initcall's failure, as the initcall itself threw it. */
   void invoke(InitcallSpec spec) throws Throwable;
+
+  /**
+   * Work that must be done before the initcall is claimed, by whichever thread is about to run
+   * it, because it takes locks another thread may hold while it waits for the initcall.
+   */
+  default void beforeClaim(InitcallSpec spec) {}
 }

@@ -64,6 +64,25 @@ final class DeferredClassHook extends Hook {
     return error;
   }
 
+  /**
+   * Initializes the superclass first, outside the claim. The JVM initializes it as part of the
+   * class's own (empty) initialization; under the claim, a superclass initializer running on
+   * another thread that uses this class would wait for the claim while the claim waits for it.
+   * Here the other thread runs this class's initializer itself, as it would without the agent.
+   */
+  @Override
+  void beforeClaim() {
+    try {
+      Class<?> superclass = Class.forName(spec.className(), false, context.loader())
+          .getSuperclass();
+      if (superclass != null && superclass != Object.class) {
+        Class.forName(superclass.getName(), true, superclass.getClassLoader());
+      }
+    } catch (ClassNotFoundException | LinkageError e) {
+      // the same error comes again when the class is initialized under the claim, reported there
+    }
+  }
+
   @Override
   void run(Invoker plain) throws Throwable {
     plain.invoke(spec); // the JVM's initialization: empty when rewritten, the original if not

@@ -36,6 +36,9 @@ abstract class Hook {
   }
 
   /** Runs the initcall at its turn (boot, flush or require), on the thread that claimed it. */
+  /** See {@link Invoker#beforeClaim}; nothing by default. */
+  void beforeClaim() {}
+
   void run(Invoker plain) throws Throwable {
     plain.invoke(spec);
   }

@@ -23,4 +23,12 @@ final class RewriteInvoker implements Invoker {
       hook.run(plain);
     }
   }
+
+  @Override
+  public void beforeClaim(InitcallSpec spec) {
+    Hook hook = hooks.get(spec.name());
+    if (hook != null) {
+      hook.beforeClaim();
+    }
+  }
 }

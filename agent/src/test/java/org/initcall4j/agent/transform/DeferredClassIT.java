@@ -81,6 +81,21 @@ class DeferredClassIT {
 
   @ParameterizedTest
   @MethodSource("jdks")
+  void aSuperclassInitializerUsingItsDeferredSubclassDuringAFlushDoesNotDeadlock(String jdk)
+      throws Exception {
+    ForkedJvm.Result result = ConfiguredRun.of(dir, jdk, """
+        initcall.derived.class = lazy.Derived
+        initcall.derived.deferred = true
+        """, "", "lazy", "lazy.Main", "superclass").timeoutSeconds(30).run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    // the superclass's thread runs the subclass's initializer, as it would without the agent
+    assertTrue(result.stdout().contains("log: derived-init on user, base sees derived 7,"
+        + " flush ran 0"), result.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
   void aBootInitializerTouchedEarlyStillRunsWhatItFollowsFirst(String jdk) throws Exception {
     ForkedJvm.Result result = runWith(jdk, """
         initcall.early.method = lazy.Boot#touchSecond()
