@@ -2,7 +2,7 @@ package org.initcall4j.agent.control;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,7 +20,6 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -121,30 +120,43 @@ final class ControlDirectory {
   }
 
   /**
-   * Replaces a file atomically: readers see the old or the new content, never a mix.
+   * Replaces a file atomically: readers see the old or the new content, never a mix. The new file
+   * comes back open, so that a write into it can be found even after it is replaced in turn.
    *
    * @param permissions e.g. {@code rw-------}
    */
-  FileIdentity replace(String name, String content, String permissions) throws IOException {
+  Written replace(String name, String content, String permissions) throws IOException {
     Path target = path.resolve(name);
     Path temporary = path.resolve("." + name + ".tmp");
     Files.deleteIfExists(temporary);
-    try (SeekableByteChannel out = Files.newByteChannel(temporary,
-        Set.<OpenOption>of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW),
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)))) {
-      ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-      while (bytes.hasRemaining()) {
-        out.write(bytes);
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    // created here (O_EXCL, no link followed), so the kept channel is surely on our own file
+    FileChannel out = FileChannel.open(temporary,
+        Set.<OpenOption>of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+            StandardOpenOption.WRITE, NOFOLLOW),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)));
+    try {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
       }
+      // Who the file is, taken before the rename (which keeps inode, size and time): taken after,
+      // it would claim as ours a command an operator wrote in between, and that write would be
+      // lost.
+      FileIdentity written = identity("." + name + ".tmp");
+      // rename(2) replaces whatever the target is, a link included, without following it
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+      return new Written(written, KnownInode.holding(out,
+          written == null ? null : written.fileKey(), bytes));
+    } catch (IOException | RuntimeException e) {
+      out.close();
+      throw e;
     }
-    // Who the file is, taken before the rename (which keeps inode, size and time): taken after,
-    // it would claim as ours a command an operator wrote in between, and that write would be lost.
-    FileIdentity written = identity("." + name + ".tmp");
-    // rename(2) replaces whatever the target is, a link included, without following it
-    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
-    return written;
   }
+
+  /** A file just written: who it is, and the file itself, still open. */
+  record Written(FileIdentity identity, KnownInode inode) {}
 
   /** Who a file is now (inode, size, time), or null when it is missing. */
   FileIdentity identity(String name) {
@@ -162,6 +174,13 @@ final class ControlDirectory {
    * {@link #MAX_COMMAND_BYTES} without reading it all.
    */
   byte[] readCommand(String name) throws RejectedInputException, IOException {
+    try (KnownInode file = openRegular(name)) {
+      return file.newWrite();
+    }
+  }
+
+  /** Opens a regular file for reading, refusing links and special files. */
+  KnownInode openRegular(String name) throws RejectedInputException, IOException {
     Path file = path.resolve(name);
     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
         NOFOLLOW);
@@ -169,23 +188,11 @@ final class ControlDirectory {
       throw new RejectedInputException(name + " is not a regular file (a link, pipe or"
           + " directory); remove it, initcall4j recreates it");
     }
-    if (attributes.size() > MAX_COMMAND_BYTES) {
-      throw new RejectedInputException(tooLarge(attributes.size()));
-    }
-    ByteBuffer buffer = ByteBuffer.allocate(MAX_COMMAND_BYTES + 1);
-    try (SeekableByteChannel in = Files.newByteChannel(file,
-        Set.<OpenOption>of(StandardOpenOption.READ, NOFOLLOW))) {
-      while (buffer.hasRemaining() && in.read(buffer) > 0) {
-        // the file may grow while it is read: stop one byte past the limit
-      }
-    }
-    if (!buffer.hasRemaining()) {
-      throw new RejectedInputException(tooLarge(MAX_COMMAND_BYTES + 1));
-    }
-    return Arrays.copyOf(buffer.array(), buffer.position());
+    return new KnownInode(FileChannel.open(file, StandardOpenOption.READ, NOFOLLOW),
+        attributes.fileKey());
   }
 
-  private static String tooLarge(long size) {
+  static String tooLarge(long size) {
     return "a write of " + size + " bytes is too large (at most " + MAX_COMMAND_BYTES
         + "); it was not read";
   }

@@ -9,12 +9,14 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
  * Waits for writes to the control directory (inotify on Linux, through {@link WatchService}: no
  * polling) and acts on them on the control thread: a command in {@code deferred_initcalls} runs a
- * flush, anything else is rejected and nothing runs.
+ * flush, anything else is rejected and nothing runs. While files replaced by fresh views are kept
+ * ({@link ReplacedViews}), the wait is bounded by their next check.
  */
 final class ControlFileWatcher {
   private final ControlFiles files;
@@ -35,19 +37,30 @@ final class ControlFileWatcher {
   void run() {
     try {
       for (;;) {
-        WatchKey key = watcher.take();
-        Set<String> touched = new LinkedHashSet<>();
-        for (WatchEvent<?> event : key.pollEvents()) {
-          if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-            touched.add(ControlFiles.DEFERRED);
-          } else {
-            touched.add(event.context().toString());
+        long wait = files.nanosToNextCheck();
+        WatchKey key = wait < 0 ? watcher.take() : watcher.poll(wait, TimeUnit.NANOSECONDS);
+        if (key != null) {
+          Set<String> touched = new LinkedHashSet<>();
+          for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+              touched.add(ControlFiles.DEFERRED);
+            } else {
+              touched.add(event.context().toString());
+            }
+          }
+          for (String name : touched) {
+            handle(name);
           }
         }
-        for (String name : touched) {
-          handle(name);
+        // after the events: a rename they report may just have replaced a file
+        for (ReplacedViews.Caught caught : files.writesInReplacedViews()) {
+          if (caught.rejection() != null) {
+            files.reject(ControlFiles.DEFERRED, caught.rejection());
+          } else {
+            act(new ControlFiles.Write(null, caught.bytes()));
+          }
         }
-        if (!key.reset()) {
+        if (key != null && !key.reset()) {
           System.err.println("initcall4j: control: " + files.directory().path()
               + " was removed; the control directory is off from now on");
           return;
@@ -97,6 +110,12 @@ final class ControlFileWatcher {
       files.consumed(name, write);
       return;
     }
+    act(write);
+  }
+
+  /** Runs the command written to deferred_initcalls, or rejects it. */
+  private void act(ControlFiles.Write write) {
+    String name = ControlFiles.DEFERRED;
     ControlCommand command;
     try {
       command = ControlCommand.parse(write.bytes(), n -> runtime.find(n) != null);

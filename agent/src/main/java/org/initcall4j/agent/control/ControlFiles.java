@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.initcall4j.agent.control.ControlDirectory.FileIdentity;
@@ -16,6 +17,12 @@ import org.initcall4j.agent.runtime.InitcallRuntime;
  * whichever thread made it (a rename costs tens of microseconds; bursts are coalesced). The
  * identity of each file as last written here is kept, so that a write by someone else is told
  * apart from our own, and an unread command in {@code deferred_initcalls} is never overwritten.
+ *
+ * <p>{@code deferred_initcalls} is the one file an operator writes, so its file is also kept open
+ * with the content it is known to hold, and so is each file a fresh view replaced, for a while
+ * ({@link ReplacedViews}): a write whose {@code open()} came just before the rename lands there,
+ * and is found by its content. Both ways of finding a write advance the same known content under
+ * the lock, so a write seen through the name and in the replaced file is acted on once.
  */
 final class ControlFiles implements InitcallListener {
   static final String DEFERRED = "deferred_initcalls";
@@ -31,6 +38,10 @@ final class ControlFiles implements InitcallListener {
   private final Map<String, FileIdentity> ours = new HashMap<>();
   /** Guarded by lock: what each file held when we last wrote it. */
   private final Map<String, String> contents = new HashMap<>();
+  /** Guarded by lock: the file now named deferred_initcalls, as far as this JVM knows. */
+  private KnownInode deferredFile;
+  /** Guarded by lock. */
+  private final ReplacedViews replaced = new ReplacedViews();
   /** Guarded by lock. */
   private String lastError = "";
   /** Guarded by lock: set at exit, after which nothing is written. */
@@ -100,8 +111,22 @@ final class ControlFiles implements InitcallListener {
     if (content.equals(contents.get(name)) && isOurs(name) && ours.get(name) != null) {
       return;
     }
-    ours.put(name, directory.replace(name, content, permissions));
+    ControlDirectory.Written written = directory.replace(name, content, permissions);
+    ours.put(name, written.identity());
     contents.put(name, content);
+    if (name.equals(DEFERRED)) {
+      keepAsDeferredFile(written.inode());
+    } else {
+      written.inode().close(); // read-only (0400): nobody writes into it
+    }
+  }
+
+  /** The name now points to this file; the one it pointed to may still get a racing write. */
+  private void keepAsDeferredFile(KnownInode file) {
+    if (deferredFile != null) {
+      replaced.add(deferredFile, System.nanoTime());
+    }
+    deferredFile = file;
   }
 
   /** True when the file is as we last wrote it, or gone (then we write it again). */
@@ -110,7 +135,10 @@ final class ControlFiles implements InitcallListener {
     return now == null || now.equals(ours.get(name));
   }
 
-  /** A write someone else made to one of our files: what it holds and which file it was. */
+  /**
+   * A write someone else made to one of our files: what it holds and which file it was (null
+   * when it was found in a file a view replaced).
+   */
   record Write(FileIdentity identity, byte[] bytes) {}
 
   /**
@@ -122,6 +150,12 @@ final class ControlFiles implements InitcallListener {
   Write newWrite(String name) throws RejectedInputException, IOException {
     lock.lock();
     try {
+      if (removed) {
+        return null;
+      }
+      if (name.equals(DEFERRED)) {
+        return newDeferredWrite();
+      }
       if (isOurs(name)) {
         return null;
       }
@@ -139,8 +173,84 @@ final class ControlFiles implements InitcallListener {
     }
   }
 
+  /**
+   * What someone else wrote to deferred_initcalls, told by content when the name still points
+   * to the file known here (a write within the same clock tick can leave size and time as they
+   * were), by identity otherwise.
+   */
+  private Write newDeferredWrite() throws RejectedInputException, IOException {
+    FileIdentity now = directory.identity(DEFERRED);
+    if (now == null) {
+      return null; // deleted: the next view brings it back
+    }
+    if (deferredFile == null || !Objects.equals(deferredFile.fileKey(), now.fileKey())) {
+      if (now.equals(ours.get(DEFERRED))) {
+        return null; // a link or pipe already rejected, about to be replaced
+      }
+      try {
+        keepAsDeferredFile(directory.openRegular(DEFERRED)); // a file someone else put there
+      } catch (RejectedInputException e) {
+        ours.put(DEFERRED, now);
+        contents.remove(DEFERRED);
+        throw e;
+      }
+    }
+    try {
+      byte[] bytes = deferredFile.newWrite();
+      if (bytes == null) {
+        // our own rename, a touch, or more of a write already rejected as too large: nothing
+        // new to act on, and the file may be given back to the view
+        if (!now.equals(ours.put(DEFERRED, now))) {
+          dirty.set(true);
+        }
+        return null;
+      }
+      return new Write(now, bytes);
+    } catch (RejectedInputException e) {
+      ours.put(DEFERRED, now);
+      contents.remove(DEFERRED);
+      throw e;
+    }
+  }
+
+  /**
+   * Checks the files fresh views replaced: what was written into them since, to be acted on like
+   * any write. Called on every wake-up of the control thread.
+   */
+  List<ReplacedViews.Caught> writesInReplacedViews() {
+    lock.lock();
+    try {
+      return removed ? List.of() : replaced.check(System.nanoTime());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Nanoseconds until the replaced files are due for a timed check, or -1 when there are none. */
+  long nanosToNextCheck() {
+    lock.lock();
+    try {
+      return replaced.nanosToNextCheck(System.nanoTime());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many replaced files are kept open now. */
+  int replacedKept() {
+    lock.lock();
+    try {
+      return replaced.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** The write was acted on: it may be replaced by the view again. */
   void consumed(String name, Write write) {
+    if (write.identity() == null) {
+      return; // found in a replaced file: the name holds a fresh view already
+    }
     lock.lock();
     try {
       ours.put(name, write.identity());
@@ -172,6 +282,10 @@ final class ControlFiles implements InitcallListener {
     lock.lock();
     try {
       removed = true;
+      if (deferredFile != null) {
+        deferredFile.close();
+      }
+      replaced.close();
       directory.remove(NAMES);
     } finally {
       lock.unlock();
