@@ -124,8 +124,12 @@ final class ControlDirectory {
    * comes back open, so that a write into it can be found even after it is replaced in turn.
    *
    * @param permissions e.g. {@code rw-------}
+   * @param existing false when the name was free: then a file someone created there meanwhile
+   *     is left alone
+   * @return the file written, or null when it was not published (the name was taken meanwhile)
    */
-  Written replace(String name, String content, String permissions) throws IOException {
+  Written replace(String name, String content, String permissions, boolean existing)
+      throws IOException {
     Path target = path.resolve(name);
     Path temporary = path.resolve("." + name + ".tmp");
     Files.deleteIfExists(temporary);
@@ -144,15 +148,45 @@ final class ControlDirectory {
       // it would claim as ours a command an operator wrote in between, and that write would be
       // lost.
       FileIdentity written = identity("." + name + ".tmp");
-      // rename(2) replaces whatever the target is, a link included, without following it
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      if (existing) {
+        moveOver(temporary, target);
+      } else if (!publishAsNew(temporary, target)) {
+        out.close();
+        return null;
+      }
       return new Written(written, KnownInode.holding(out,
           written == null ? null : written.fileKey(), bytes));
     } catch (IOException | RuntimeException e) {
       out.close();
       throw e;
     }
+  }
+
+  private static void moveOver(Path temporary, Path target) throws IOException {
+    // rename(2) replaces whatever the target is, a link included, without following it
+    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Gives the file a free name: link(2) fails on an existing name, where rename(2) would replace,
+   * say, the file of an operator's {@code rm} then {@code echo 1 >}, and the write about to land
+   * in it.
+   *
+   * @return false when the name was taken meanwhile; that file is left to the watcher
+   */
+  private static boolean publishAsNew(Path temporary, Path target) throws IOException {
+    try {
+      Files.createLink(target, temporary);
+    } catch (FileAlreadyExistsException e) {
+      Files.delete(temporary);
+      return false;
+    } catch (UnsupportedOperationException | IOException e) {
+      moveOver(temporary, target); // no hard links on this file system
+      return true;
+    }
+    Files.delete(temporary);
+    return true;
   }
 
   /** A file just written: who it is, and the file itself, still open. */

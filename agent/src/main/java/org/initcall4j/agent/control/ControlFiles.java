@@ -98,20 +98,29 @@ final class ControlFiles implements InitcallListener {
       write(TABLE, ControlViews.table(runtime), "r--------");
       write(LAST_ERROR, lastError, "r--------");
       // last, so that all files exist once this one does
-      if (isOurs(DEFERRED)) {
-        write(DEFERRED, ControlViews.deferred(runtime), "rw-------");
-      }
+      write(DEFERRED, ControlViews.deferred(runtime), "rw-------");
     } catch (IOException e) {
       System.err.println("initcall4j: control: cannot update " + directory.path() + ": " + e);
     }
   }
 
-  /** Replaces the file unless it already holds this content: fewer renames, fewer lost writes. */
+  /**
+   * Replaces the file unless it already holds this content (fewer renames), and never replaces
+   * a deferred_initcalls someone else wrote and the watcher has not read yet.
+   */
   private void write(String name, String content, String permissions) throws IOException {
-    if (content.equals(contents.get(name)) && isOurs(name) && ours.get(name) != null) {
+    FileIdentity now = directory.identity(name);
+    boolean isOurs = now != null && now.equals(ours.get(name));
+    if (now != null && !isOurs && name.equals(DEFERRED)) {
       return;
     }
-    ControlDirectory.Written written = directory.replace(name, content, permissions);
+    if (content.equals(contents.get(name)) && isOurs) {
+      return;
+    }
+    ControlDirectory.Written written = directory.replace(name, content, permissions, now != null);
+    if (written == null) {
+      return; // created by someone else since it was found missing: a write, for the watcher
+    }
     ours.put(name, written.identity());
     contents.put(name, content);
     if (name.equals(DEFERRED)) {
