@@ -23,6 +23,8 @@ final class ControlFileWatcher {
   private final InitcallRuntime runtime;
   private final WatchService watcher;
   private final Set<String> reportedStrangers = new LinkedHashSet<>();
+  /** Set at exit, before the directory goes: its removal then is no news. */
+  private volatile boolean closed;
 
   ControlFileWatcher(ControlFiles files, InitcallRuntime runtime) throws IOException {
     this.files = files;
@@ -61,6 +63,9 @@ final class ControlFileWatcher {
           }
         }
         if (key != null && !key.reset()) {
+          if (closed) {
+            return;
+          }
           System.err.println("initcall4j: control: " + files.directory().path()
               + " was removed; the control directory is off from now on");
           return;
@@ -74,6 +79,7 @@ final class ControlFileWatcher {
   }
 
   void close() {
+    closed = true;
     try {
       watcher.close();
     } catch (IOException e) {
