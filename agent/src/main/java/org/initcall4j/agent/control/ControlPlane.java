@@ -88,7 +88,11 @@ public final class ControlPlane {
         return null;
       }
       try {
-        files = new ControlFiles(ControlDirectory.open(options.directoryOrDefault()), runtime);
+        ControlDirectory directory = ControlDirectory.open(options.directoryOrDefault());
+        if (!directory.created()) {
+          directory.remove(ControlFiles.NAMES); // views a killed JVM left there are stale
+        }
+        files = new ControlFiles(directory, runtime);
       } catch (ControlDirectoryException e) {
         System.err.println("initcall4j: " + e.getMessage() + "; the control directory is off,"
             + " the application runs on");

@@ -87,6 +87,26 @@ class ControlDirectoryIT {
   }
 
   @Test
+  void viewsAKilledJvmLeftInAGivenDirectoryAreReplacedAtStart() throws Exception {
+    Path dir = tmp.resolve("ctl");
+    Files.createDirectory(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    Path deferred = dir.resolve("deferred_initcalls");
+    Files.writeString(deferred, "camera\nlens\n");
+    Files.writeString(dir.resolve("last_error"), "an old error\n");
+    try (RunningJvm app = ControlApp.start("current", "control=" + dir, tmp)) {
+      assertEquals(ALL_PENDING, awaitFile(deferred, ALL_PENDING::equals, app));
+      assertEquals("", awaitFile(dir.resolve("last_error"), String::isEmpty, app));
+      assertEquals("{storage=1}", counts(app), "a stale view is no command");
+      ControlApp.exit(app);
+      assertTrue(Files.isDirectory(dir), "a directory the JVM did not create stays");
+      try (var left = Files.list(dir)) {
+        assertEquals(0, left.count(), "its files go at exit");
+      }
+    }
+  }
+
+  @Test
   void rejectedWritesRunNothingAndAreReportedOnOneLine() throws Exception {
     try (RunningJvm app = ControlApp.start("current", "", tmp)) {
       Path dir = tmp.resolve("initcall4j-" + app.pid());
