@@ -1,6 +1,7 @@
 package org.initcall4j.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.initcall4j.agent.config.ConfigException;
@@ -77,17 +78,29 @@ public final class Agent {
       JfrEvents.install(started); // the only path that loads jdk.jfr
     }
     runtime = started;
-    if (!atBoot) {
-      ControlPlane.start(control, started, true);
-      return;
+    if (atBoot) {
+      int bad = started.boot();
+      if (bad > 0 && options.flag("fatal")) {
+        throw new AgentStartupException(bad + " boot initcall" + (bad == 1 ? "" : "s")
+            + " failed or skipped and option 'fatal' is set");
+      }
     }
-    int bad = started.boot();
-    if (bad > 0 && options.flag("fatal")) {
-      throw new AgentStartupException(bad + " boot initcall" + (bad == 1 ? "" : "s")
-          + " failed or skipped and option 'fatal' is set");
+    // profile mode alone has nothing to control: no control plane unless asked for by name
+    ControlPlane.start(control, started, !atBoot || !specs.isEmpty() || config != null);
+    if (control.jmxOn()) {
+      offerMBeanOnRequest();
     }
-    ControlPlane.start(control, started, !specs.isEmpty() || options.anyStartingWith("profile")
-        || options.value("config") != null);
+  }
+
+  /**
+   * Says where this agent's jar is, so that an operator's tool finding no MBean can load it
+   * again to ask for one ({@link Premain#MBEAN_ON_REQUEST}). One system property: nothing loads.
+   */
+  private static void offerMBeanOnRequest() {
+    CodeSource source = Agent.class.getProtectionDomain().getCodeSource();
+    if (source != null && source.getLocation() != null) {
+      System.setProperty(Premain.JAR_PROPERTY, source.getLocation().toExternalForm());
+    }
   }
 
   /** Options {@code async}, {@code threads}, {@code timeout}, {@code timeout.skip}. */

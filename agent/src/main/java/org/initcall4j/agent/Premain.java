@@ -1,12 +1,25 @@
 package org.initcall4j.agent;
 
 import java.lang.instrument.Instrumentation;
+import org.initcall4j.agent.control.ControlPlane;
 
 /**
  * Entry points the JVM calls. Kept tiny: everything else happens in {@link Agent}, and nothing is
  * loaded that the options do not ask for.
  */
 public final class Premain {
+  /**
+   * The internal agent argument by which an operator's tool ({@code Cli}) asks a JVM already
+   * running the agent for its MBean: it loads the agent jar again with this argument.
+   */
+  public static final String MBEAN_ON_REQUEST = "initcall4j-internal:register-mbean";
+
+  /**
+   * The system property naming (as a URL) the jar of the agent running in this JVM, set when its
+   * MBean may be asked for: an operator's tool reads it to know where to send the request.
+   */
+  public static final String JAR_PROPERTY = "initcall4j.agent.jar";
+
   private Premain() {}
 
   /** {@code -javaagent}: runs before the application's main class is loaded. */
@@ -22,8 +35,15 @@ public final class Premain {
     }
   }
 
-  /** Dynamic attach: never stops the target JVM; errors go back to the attaching tool. */
+  /**
+   * Dynamic attach: never stops the target JVM; errors go back to the attaching tool. With
+   * {@link #MBEAN_ON_REQUEST}, the agent already running here registers its MBean instead.
+   */
   public static void agentmain(String options, Instrumentation instrumentation) {
+    if (MBEAN_ON_REQUEST.equals(options)) {
+      ControlPlane.registerMBeanOnRequest();
+      return;
+    }
     Agent.start(options, instrumentation, false);
   }
 }

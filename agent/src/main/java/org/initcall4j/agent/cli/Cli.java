@@ -127,7 +127,7 @@ public final class Cli {
         + "  list <pid>              every initcall: level, state, start, duration, thread, error"
         + n
         + "  status <pid>            totals, boot time, deferred not run, flush policy, control"
-        + " directory, init memory" + n
+        + " directory, init memory, and in profile mode the blame list" + n
         + "  flush <pid>             run every deferred initcall not run yet" + n
         + "  flush <name> <pid>      run that initcall and what it needs" + n
         + "  attach <pid> [options]  load the agent into a running JVM: control plane and profile"
@@ -135,6 +135,7 @@ public final class Cli {
         + AgentOptions.describe().replaceAll("(?m)^", "    ")
         + "  help                    this text" + n
         + "It reaches the JVM through the Attach API and its local JMX agent, as jcmd and"
-        + " jconsole do: same machine, same user." + n;
+        + " jconsole do: same machine, same user. An agent that left its MBean out (profile mode"
+        + " without initcalls) is asked to register it." + n;
   }
 }

@@ -2,7 +2,10 @@ package org.initcall4j.agent.cli;
 
 import java.util.Locale;
 
-/** The text of {@code status}: the MBean's attributes, one fact a line. */
+/**
+ * The text of {@code status}: the MBean's attributes, one fact a line, then in profile mode the
+ * blame list as it stands.
+ */
 final class StatusReport {
   private StatusReport() {}
 
@@ -23,6 +26,12 @@ final class StatusReport {
         : ", the last took " + millis(lastFlush)));
     line(out, "  control directory: " + target.get("ControlDirectory"));
     line(out, "  init memory:       " + target.get("InitMemoryFreedDetail"));
+    if (Boolean.TRUE.equals(target.get("Profiling"))) {
+      line(out, "  profile mode:      on; the blame list so far:");
+      out.append(target.get("Profile"));
+    } else {
+      line(out, "  profile mode:      off");
+    }
     return out.toString();
   }
 

@@ -5,6 +5,9 @@ import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Paths;
 import javax.management.JMException;
 import javax.management.JMRuntimeException;
 import javax.management.MBeanServerConnection;
@@ -13,6 +16,7 @@ import javax.management.RuntimeMBeanException;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import org.initcall4j.agent.Premain;
 
 /**
  * Another JVM on this machine, reached as jcmd and jconsole reach it: the Attach API, then the
@@ -33,37 +37,81 @@ final class TargetJvm implements AutoCloseable {
     this.name = new ObjectName(MBEAN);
   }
 
-  /** Connects to the agent's MBean in that JVM, with a clear error for each way it can fail. */
+  /**
+   * Connects to the agent's MBean in that JVM, with a clear error for each way it can fail. An
+   * agent that runs without its MBean (profile mode alone) is asked to register it first.
+   */
   static TargetJvm connect(long pid) throws CliException {
     VirtualMachine vm = attach(pid);
-    String address;
+    TargetJvm target = null;
     try {
-      address = vm.startLocalManagementAgent();
-    } catch (IOException e) {
-      throw new CliException(CliException.FAILED, "cannot start the local JMX agent in JVM "
-          + pid + ": " + e.getMessage());
+      String address;
+      try {
+        address = vm.startLocalManagementAgent();
+      } catch (IOException e) {
+        throw new CliException(CliException.FAILED, "cannot start the local JMX agent in JVM "
+            + pid + ": " + e.getMessage());
+      }
+      try {
+        target = new TargetJvm(pid, JMXConnectorFactory.connect(new JMXServiceURL(address)));
+      } catch (IOException | JMException e) {
+        throw new CliException(CliException.FAILED, "cannot connect to the JMX agent of JVM "
+            + pid + " at " + address + ": " + e.getMessage());
+      }
+      if (!target.registered()) {
+        askForMBean(vm, pid);
+        if (!target.registered()) {
+          throw new CliException(CliException.FAILED, "the initcall4j agent in JVM " + pid
+              + " was asked for its MBean " + MBEAN + " but did not register it; that JVM's"
+              + " stderr says why");
+        }
+      }
+      TargetJvm connected = target;
+      target = null;
+      return connected;
     } finally {
       detach(vm);
-    }
-    TargetJvm target;
-    try {
-      target = new TargetJvm(pid, JMXConnectorFactory.connect(new JMXServiceURL(address)));
-    } catch (IOException | JMException e) {
-      throw new CliException(CliException.FAILED, "cannot connect to the JMX agent of JVM " + pid
-          + " at " + address + ": " + e.getMessage());
-    }
-    try {
-      if (!target.connection.isRegistered(target.name)) {
+      if (target != null) {
         target.close();
-        throw new CliException(CliException.FAILED, "JVM " + pid + " does not run the initcall4j"
-            + " agent (no MBean " + MBEAN + "): start it with -javaagent:initcall-agent.jar, or"
-            + " load it now with: java -jar initcall-agent.jar attach " + pid
-            + " (an agent started with jmx=off is reached through its control directory only)");
       }
+    }
+  }
+
+  private boolean registered() throws CliException {
+    try {
+      return connection.isRegistered(name);
     } catch (IOException e) {
       throw new CliException(CliException.FAILED, "JVM " + pid + " stopped answering: " + e);
     }
-    return target;
+  }
+
+  /**
+   * Has the agent running in that JVM register its MBean: it left it out because there was
+   * nothing to control at start-up. The agent says where its jar is in a system property; its
+   * absence means no agent, or one with jmx=off.
+   */
+  private static void askForMBean(VirtualMachine vm, long pid) throws CliException {
+    String jar;
+    try {
+      jar = vm.getSystemProperties().getProperty(Premain.JAR_PROPERTY);
+    } catch (IOException e) {
+      throw new CliException(CliException.FAILED, "JVM " + pid + " stopped answering: " + e);
+    }
+    if (jar == null) {
+      throw new CliException(CliException.FAILED, "JVM " + pid + " does not run the initcall4j"
+          + " agent (no MBean " + MBEAN + "): start it with -javaagent:initcall-agent.jar, or"
+          + " load it now with: java -jar initcall-agent.jar attach " + pid
+          + " (an agent started with jmx=off is reached through its control directory only)");
+    }
+    try {
+      vm.loadAgent(Paths.get(new URI(jar)).toString(), Premain.MBEAN_ON_REQUEST);
+    } catch (AgentLoadException | AgentInitializationException | IOException
+        | URISyntaxException | RuntimeException e) {
+      throw new CliException(CliException.FAILED, "the initcall4j agent in JVM " + pid
+          + " runs without its MBean and could not be asked for it (" + e + "); that JVM's"
+          + " stderr may say why, and a JVM started with the agent option jmx=on has the"
+          + " MBean from the start");
+    }
   }
 
   /** Loads the agent jar into the JVM with these options ({@code agentmain}). */

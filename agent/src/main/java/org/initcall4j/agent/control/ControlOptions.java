@@ -7,15 +7,16 @@ import org.initcall4j.agent.AgentOptions;
 
 /**
  * The control plane's options, checked in premain so that a bad value stops the JVM before any
- * initcall runs: {@code control=DIR|off}, {@code jmx=off}, {@code flush=manual|ready|DURATION}.
+ * initcall runs: {@code control=DIR|off}, {@code jmx=on|off}, {@code flush=manual|ready|DURATION}.
  *
  * @param directory the control directory, or null for the default
  *     ({@code <java.io.tmpdir>/initcall4j-<pid>})
  * @param directoryOn false with {@code control=off}
  * @param jmxOn false with {@code jmx=off}
+ * @param jmxAsked true with {@code jmx=on}: the MBean is wanted even with nothing to control
  */
 public record ControlOptions(Path directory, boolean directoryOn, boolean jmxOn,
-    FlushPolicy flushPolicy) {
+    boolean jmxAsked, FlushPolicy flushPolicy) {
 
   /** @throws IllegalArgumentException naming the bad option and the fix */
   public static ControlOptions from(AgentOptions options) {
@@ -33,10 +34,21 @@ public record ControlOptions(Path directory, boolean directoryOn, boolean jmxOn,
     String jmx = options.value("jmx");
     if (jmx != null && !jmx.equals("off") && !jmx.equals("on")) {
       throw new IllegalArgumentException("option 'jmx' has a bad value '" + jmx
-          + "': write jmx=off to leave the MBean out (it is on by default)");
+          + "': write jmx=off to leave the MBean out, or jmx=on to have it even when the"
+          + " application has no initcalls");
     }
-    return new ControlOptions(directory, directoryOn, !"off".equals(jmx),
+    return new ControlOptions(directory, directoryOn, !"off".equals(jmx), "on".equals(jmx),
         FlushPolicy.parse(options.value("flush")));
+  }
+
+  /**
+   * What to start when the application has nothing to control (profile mode alone, say): only
+   * the parts named explicitly, {@code control=DIR} and {@code jmx=on}. The rest would cost the
+   * run more than it shows; an operator's tool can still ask for the MBean later.
+   */
+  public ControlOptions onlyWhatWasAskedFor() {
+    return new ControlOptions(directory, directory != null, jmxAsked, jmxAsked,
+        flushPolicy);
   }
 
   /** The directory to use: the one given, or one per process under the temp directory. */

@@ -9,35 +9,80 @@ import org.initcall4j.agent.runtime.InitcallRuntime;
  * Starts the operator's ways in (and frees the init memory once everything has run), after
  * boot and off the start-up path: one daemon thread ({@code initcall4j-control}) creates the
  * control directory and registers the MBean (loading java.management costs tens of
- * milliseconds, so never in premain), then waits for writes to the directory. Nothing starts
- * when the application has nothing to control.
+ * milliseconds, so never in premain), then waits for writes to the directory. When the
+ * application has nothing to control, only what was asked for by name starts ({@code jmx=on},
+ * {@code control=DIR}); the MBean can still be had later, on an operator's request.
  */
 public final class ControlPlane {
   private static volatile FlushScheduler scheduler;
+  // what a later request for the MBean needs; all guarded by ControlPlane.class
+  private static ControlOptions chosen;
+  private static InitcallRuntime controlled;
+  private static InitMemory memory;
+  private static String directoryInUse = "off";
+  private static boolean mbeanRegistered;
 
   private ControlPlane() {}
 
   /**
    * Starts the control plane for a runtime whose boot is over (or that was attached).
    *
-   * @param wanted false when there is nothing to control: then no thread, no directory, no MBean
+   * @param somethingToControl false when there are no initcalls and no config: then only the
+   *     parts named explicitly start, and with none named no thread, directory or MBean
    */
-  public static void start(ControlOptions options, InitcallRuntime runtime, boolean wanted) {
-    if (!wanted) {
-      return;
-    }
-    InitMemory memory = new InitMemory(runtime);
-    runtime.addListener(memory);
+  public static void start(ControlOptions options, InitcallRuntime runtime,
+      boolean somethingToControl) {
     FlushScheduler flush = new FlushScheduler(options.flushPolicy(), runtime);
-    scheduler = flush;
+    scheduler = flush; // even when idle: Initcalls.ready() is remembered for a later MBean
+    ControlOptions running = somethingToControl ? options : options.onlyWhatWasAskedFor();
+    synchronized (ControlPlane.class) {
+      chosen = options;
+      controlled = runtime;
+      if (!somethingToControl && !running.directoryOn() && !running.jmxOn()) {
+        return;
+      }
+      memory = new InitMemory(runtime);
+      runtime.addListener(memory);
+    }
     flush.afterBoot();
-    if (!options.directoryOn() && !options.jmxOn()) {
+    if (!running.directoryOn() && !running.jmxOn()) {
       return;
     }
-    Thread thread = new Thread(new ControlThread(options, runtime, flush, memory),
-        "initcall4j-control");
+    Thread thread = new Thread(new ControlThread(running, runtime), "initcall4j-control");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * Registers the MBean now, if it is not there yet: an operator's tool asks for it (see
+   * {@code Premain.MBEAN_ON_REQUEST}) in a JVM whose control plane did not register it, such as
+   * one in profile mode alone. Runs on the caller's thread and returns once it is registered.
+   *
+   * @throws IllegalStateException when the agent has not started here or runs with jmx=off
+   */
+  public static synchronized void registerMBeanOnRequest() {
+    if (controlled == null) {
+      throw new IllegalStateException("initcall4j: the agent has not started in this JVM, so"
+          + " there is no MBean to register; start it with -javaagent:initcall-agent.jar");
+    }
+    if (!chosen.jmxOn()) {
+      throw new IllegalStateException("initcall4j: the agent runs with jmx=off here, so its"
+          + " MBean stays out; use its control directory");
+    }
+    if (memory == null) { // none was needed: there are no initcalls, so it is freed at once
+      memory = new InitMemory(controlled);
+      controlled.addListener(memory);
+      memory.tryFree();
+    }
+    registerMBean();
+  }
+
+  /** Registers the MBean once, whoever asks first (the control thread or an operator). */
+  private static synchronized void registerMBean() {
+    if (!mbeanRegistered) {
+      mbeanRegistered = InitcallsMBeanRegistration.register(controlled, scheduler, memory,
+          directoryInUse);
+    }
   }
 
   /** {@code Initcalls.ready()}: the application's primary job is up. */
@@ -48,21 +93,28 @@ public final class ControlPlane {
     }
   }
 
-  /** The flush policy in force, or null when the control plane did not start. */
+  /** The flush policy in force, or null before the agent started. */
   public static FlushScheduler scheduler() {
     return scheduler;
   }
 
   /** A named class, not a lambda: started from premain, where no lambda bootstrap may run. */
-  private record ControlThread(ControlOptions options, InitcallRuntime runtime,
-      FlushScheduler flush, InitMemory memory) implements Runnable {
+  private record ControlThread(ControlOptions options, InitcallRuntime runtime)
+      implements Runnable {
     @Override
     public void run() {
       // the directory first (cheap); writes made while JMX loads wait in the watcher's queue
-      ControlFileWatcher watcher = options.directoryOn() ? openDirectory(options, runtime) : null;
+      ControlFileWatcher watcher = null;
+      if (options.directoryOn()) {
+        synchronized (ControlPlane.class) { // an MBean registered meanwhile must name it
+          watcher = openDirectory(options, runtime);
+          if (watcher != null) {
+            directoryInUse = options.directoryOrDefault().toString();
+          }
+        }
+      }
       if (options.jmxOn()) {
-        InitcallsMBeanRegistration.register(runtime, flush, memory,
-            watcher == null ? "off" : options.directoryOrDefault().toString());
+        registerMBean();
       }
       if (watcher != null) {
         watcher.run();

@@ -59,6 +59,9 @@ public interface InitcallsMBean {
   /** The same table as the control directory's {@code initcalls} file. */
   String list();
 
+  /** Whether profile mode is on in this JVM. */
+  boolean isProfiling();
+
   /** Profile mode: every timed static initializer, slowest exclusive first (empty when off). */
   TabularData getStaticInitializers();
 

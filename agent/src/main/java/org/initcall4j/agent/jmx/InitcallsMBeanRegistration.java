@@ -11,7 +11,8 @@ import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
  * Registers {@code org.initcall4j:type=Initcalls} in the platform MBean server. Called only on
- * the control thread: loading java.management costs tens of milliseconds, never paid in premain.
+ * the control thread or on an operator's request: loading java.management costs tens of
+ * milliseconds, never paid in premain.
  */
 public final class InitcallsMBeanRegistration {
   /** The documented name; the CLI looks for it. */
@@ -19,8 +20,12 @@ public final class InitcallsMBeanRegistration {
 
   private InitcallsMBeanRegistration() {}
 
-  /** Registers the MBean; a failure is reported on stderr and the application goes on. */
-  public static void register(InitcallRuntime runtime, FlushScheduler scheduler,
+  /**
+   * Registers the MBean; a failure is reported on stderr and the application goes on.
+   *
+   * @return whether it is registered
+   */
+  public static boolean register(InitcallRuntime runtime, FlushScheduler scheduler,
       InitMemory memory, String controlDirectory) {
     try {
       ObjectName name = new ObjectName(NAME);
@@ -31,9 +36,11 @@ public final class InitcallsMBeanRegistration {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       server.registerMBean(new StandardEmitterMBean(view, InitcallsMBean.class, notifier), name);
       runtime.addListener(notifier);
+      return true;
     } catch (JMException | RuntimeException e) {
       System.err.println("initcall4j: cannot register the MBean " + NAME + ": " + e
           + "; JMX is off, the application runs on");
+      return false;
     }
   }
 }

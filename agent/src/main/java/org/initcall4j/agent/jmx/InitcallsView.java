@@ -12,6 +12,7 @@ import javax.management.openmbean.TabularDataSupport;
 import javax.management.openmbean.TabularType;
 import org.initcall4j.agent.control.ControlViews;
 import org.initcall4j.agent.control.FlushScheduler;
+import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.profile.ProfileOpenData;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRecord;
@@ -193,6 +194,11 @@ final class InitcallsView implements InitcallsMBean {
   @Override
   public String list() {
     return ControlViews.table(runtime);
+  }
+
+  @Override
+  public boolean isProfiling() {
+    return ProfileMode.active();
   }
 
   @Override

@@ -40,7 +40,24 @@ class FlushPolicyTest {
     assertEquals(false, ControlOptions.from(AgentOptions.parse("control=off")).directoryOn());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ControlOptions.from(AgentOptions.parse("jmx=maybe")));
-    assertTrue(e.getMessage().contains("write jmx=off"), e.getMessage());
+    assertTrue(e.getMessage().contains("write jmx=off") && e.getMessage().contains("jmx=on"),
+        e.getMessage());
+  }
+
+  @Test
+  void withNothingToControlOnlyThePartsNamedExplicitlyStart() {
+    ControlOptions defaults = ControlOptions.from(AgentOptions.parse("profile"));
+    assertTrue(defaults.directoryOn() && defaults.jmxOn(), "on by default with initcalls");
+    assertEquals(false, defaults.onlyWhatWasAskedFor().directoryOn());
+    assertEquals(false, defaults.onlyWhatWasAskedFor().jmxOn());
+    ControlOptions asked = ControlOptions.from(AgentOptions.parse("profile,jmx=on,control=/tmp/c"))
+        .onlyWhatWasAskedFor();
+    assertTrue(asked.jmxOn() && asked.directoryOn(), asked.toString());
+    assertEquals("/tmp/c", asked.directory().toString());
+    ControlOptions off = ControlOptions.from(AgentOptions.parse("jmx=off,control=off"));
+    assertEquals(false, off.onlyWhatWasAskedFor().jmxOn());
+    assertEquals(false, off.onlyWhatWasAskedFor().directoryOn());
+    assertEquals(true, ControlOptions.from(AgentOptions.parse("jmx=on")).jmxAsked());
   }
 
   @Test

@@ -88,11 +88,15 @@ class ProfileIT {
   }
 
   @Test
-  void theMBeanShowsTheProfileWhileTheJvmRuns() throws Exception {
+  void withJmxOnTheMBeanShowsTheProfileWhileTheJvmRuns() throws Exception {
+    // without initcalls the MBean is there only when asked for: jmx=on, or the CLI later
     ForkedJvm.Result result = ForkedJvm.current().classPath(TestApps.jar("profile"))
-        .agent("profile,profile.top=3").main("profile.Main", "jmx").run();
+        .jvmArg("-Xlog:class+load=info").agent("profile,jmx=on,profile.top=3")
+        .main("profile.Main", "jmx").run();
 
     assertEquals(0, result.exitCode(), result.describe());
+    assertFalse(result.stdout().contains("org.initcall4j.agent.control.ControlFiles "),
+        "jmx=on alone makes no control directory");
     List<String> rows = result.stdoutLines().stream().filter(l -> l.startsWith("jmx ")).toList();
     assertTrue(rows.size() >= 8, "every timed class is a row, not just the top 3\n"
         + result.describe());
