@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Whole runs of real programs, each a fresh JVM from start to exit: H2's shell running a small SQL
  * script, and Groovy's command line running a one-line script; without an agent, with the agent
- * in its default mode (nothing to do), in profile mode, and in profile mode without the JMX
- * MBean and control directory it otherwise starts. What profile mode adds to a real program's
+ * in its default mode (nothing to do), in profile mode (which, with no initcalls, starts no
+ * control plane), in profile mode with the control plane switched off by name, and in profile
+ * mode with the MBean asked for ({@code jmx=on}). What profile mode adds to a real program's
  * run, all transform and recording costs included. Besides wall time, the child's CPU
  * time (user + system, from this JVM's {@code /proc/self/stat} children counters, 10 ms ticks)
  * is reported as the secondary result {@code childCpuMs}: on a shared, busy machine it moves much
@@ -42,8 +43,11 @@ public class ProfileStartupBenchmark {
   @Param({"h2", "groovy"})
   String program;
 
-  /** No agent; the agent with no options; profile mode; profile mode without JMX and control. */
-  @Param({"none", "agent", "profile", "profile-lean"})
+  /**
+   * No agent; the agent with no options; profile mode; profile mode with JMX and control off by
+   * name; profile mode with the MBean from the start.
+   */
+  @Param({"none", "agent", "profile", "profile-lean", "profile-jmx"})
   String agent;
 
   private List<String> command;
@@ -65,6 +69,7 @@ public class ProfileStartupBenchmark {
       command.add("-javaagent:" + jar.toAbsolutePath() + switch (agent) {
         case "profile" -> "=profile";
         case "profile-lean" -> "=profile,jmx=off,control=off";
+        case "profile-jmx" -> "=profile,jmx=on";
         default -> "";
       });
     }
