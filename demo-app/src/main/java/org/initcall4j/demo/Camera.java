@@ -74,18 +74,26 @@ public final class Camera {
   }
 
   private static void serve(long millis) throws Exception {
+    long start = System.nanoTime();
     String address = UsbMassStorage.address();
-    if (address == null) {
-      return;
+    if (address == null && millis != 0) {
+      // --no-flush: stay on, so that an operator's flush can start usb and serve the gallery
+      System.out.println("camera: the gallery is served once an operator flushes usb");
+      address = UsbMassStorage.awaitAddress(millis);
     }
-    int listed = countListed(address);
-    System.out.println("gallery at " + address + " lists " + listed + " picture"
-        + (listed == 1 ? "" : "s"));
+    if (address != null) {
+      int listed = countListed(address);
+      System.out.println("gallery at " + address + " lists " + listed + " picture"
+          + (listed == 1 ? "" : "s"));
+    }
     if (millis < 0) {
       System.out.println("camera: serving until stopped (Ctrl-C)");
       Thread.currentThread().join();
     }
-    Thread.sleep(millis);
+    if (address == null && millis == 0) {
+      return;
+    }
+    Thread.sleep(Math.max(0, millis - (System.nanoTime() - start) / 1_000_000));
     System.out.println("camera: off");
   }
 

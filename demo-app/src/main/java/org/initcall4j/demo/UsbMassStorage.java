@@ -37,6 +37,7 @@ public final class UsbMassStorage {
       started.createContext("/", UsbMassStorage::handle);
       started.start();
       server = started;
+      UsbMassStorage.class.notifyAll(); // a camera left for an operator's flush waits for this
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve the card on port " + port, e);
     }
@@ -46,6 +47,22 @@ public final class UsbMassStorage {
   public static synchronized String address() {
     return server == null ? null
         : "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  /**
+   * Waits until the gallery is served (an operator flushed usb) and returns its address, or null
+   * when it is not served within {@code millis} ({@code -1}: wait as long as it takes).
+   */
+  static synchronized String awaitAddress(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    while (server == null) {
+      long left = millis < 0 ? 0 : (deadline - System.nanoTime()) / 1_000_000;
+      if (millis >= 0 && left <= 0) {
+        return null;
+      }
+      UsbMassStorage.class.wait(left);
+    }
+    return address();
   }
 
   /** Stops serving; the camera calls it before it exits. */

@@ -86,6 +86,26 @@ class CameraIT {
   }
 
   @Test
+  void cameraLeftForTheOperatorStaysOnAndServesTheGalleryAfterAControlFlush(
+      @TempDir Path dir, @TempDir Path control) throws Exception {
+    Path controlDir = control.resolve("control");
+    try (RunningJvm camera = camera(dir, "control=" + controlDir, "--no-flush", "--serve=forever")
+        .start()) {
+      camera.awaitStdout("the gallery is served once an operator flushes usb", 60_000);
+      Path command = controlDir.resolve("deferred_initcalls");
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!Files.exists(command) && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      Files.writeString(command, "usb\n");
+
+      camera.awaitStdout("serving until stopped", 60_000);
+      assertTrue(camera.stdout().matches("(?s).*gallery at http://\\S+/ lists 1 picture\n.*"),
+          camera.describe());
+    }
+  }
+
+  @Test
   void badArgumentIsRefusedWithTheUsage(@TempDir Path dir) throws Exception {
     ForkedJvm.Result result = camera(dir, null, "--serve=soon").run();
 
