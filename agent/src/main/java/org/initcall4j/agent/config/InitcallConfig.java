@@ -1,10 +1,13 @@
 package org.initcall4j.agent.config;
 
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.initcall4j.agent.model.InitcallSpec;
@@ -32,11 +35,20 @@ public final class InitcallConfig {
   public static InitcallConfig load(String path, boolean lenient, ClassLoader loader,
       PrintStream warnings) {
     String text;
-    try (InputStream in = new FileInputStream(path)) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      Path file = Path.of(path);
+      if (Files.isDirectory(file)) {
+        throw ConfigException.unreadable(path, "it is a directory");
+      }
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (InvalidPathException e) {
+      throw ConfigException.unreadable(path, "not a valid path (" + e.getReason() + ")");
+    } catch (NoSuchFileException e) {
+      throw ConfigException.unreadable(path, "no such file");
+    } catch (AccessDeniedException e) {
+      throw ConfigException.unreadable(path, "permission denied");
     } catch (IOException e) {
-      throw new ConfigException(List.of(new ConfigProblem(path, 0, null, null,
-          "cannot read the config file (option config=" + path + "): " + e.getMessage())));
+      throw ConfigException.unreadable(path, e.toString());
     }
     return parse(text, path, lenient, loader, warnings);
   }

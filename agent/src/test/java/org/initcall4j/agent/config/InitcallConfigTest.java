@@ -10,12 +10,14 @@ import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.initcall4j.agent.model.InitLevel;
 import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Config files: every syntax and target error with its place; the specs they declare. */
 class InitcallConfigTest {
@@ -65,6 +67,27 @@ class InitcallConfigTest {
     assertNull(catalog.methodName());
     assertEquals(InitLevel.DEVICE, catalog.level());
     assertEquals("app.properties:9", catalog.origin());
+  }
+
+  @Test
+  void anUnreadableFileIsNamedAsResolvedWithoutALenientHintThatCannotHelp(@TempDir Path dir) {
+    String missing = dir.resolve("initcalls.properties").toString();
+    for (boolean lenient : new boolean[] {false, true}) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> InitcallConfig.load(missing, lenient, apps, System.err));
+      assertEquals("cannot read the initcall config file " + missing + ": no such file; give"
+          + " option config= the path of a readable properties file (a relative path is resolved"
+          + " against the working directory)", e.getMessage());
+    }
+    ConfigException directory = assertThrows(ConfigException.class,
+        () -> InitcallConfig.load(dir.toString(), false, apps, System.err));
+    assertTrue(directory.getMessage().startsWith("cannot read the initcall config file " + dir
+        + ": it is a directory;"), directory.getMessage());
+    ConfigException relative = assertThrows(ConfigException.class,
+        () -> InitcallConfig.load("no-such-initcalls.properties", false, apps, System.err));
+    assertTrue(relative.getMessage().startsWith("cannot read the initcall config file"
+        + " no-such-initcalls.properties (" + Path.of("").toAbsolutePath()
+        .resolve("no-such-initcalls.properties") + "): no such file;"), relative.getMessage());
   }
 
   @Test
