@@ -2,6 +2,7 @@ package org.initcall4j.agent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.initcall4j.agent.graph.EditDistance;
 
 /**
  * The {@code -javaagent:initcall-agent.jar=OPTIONS} string, JaCoCo style: comma-separated
@@ -83,8 +84,8 @@ public final class AgentOptions {
       String key = eq < 0 ? trimmed : trimmed.substring(0, eq).strip();
       Option option = KNOWN.get(key);
       if (option == null) {
-        throw new IllegalArgumentException("unknown option '" + key + "'; known options: "
-            + String.join(", ", KNOWN.keySet()));
+        throw new IllegalArgumentException("unknown option '" + key + "'" + closest(key)
+            + "; known options: " + String.join(", ", KNOWN.keySet()));
       }
       if (option.takesValue() && (eq < 0 || trimmed.substring(eq + 1).isBlank())) {
         throw new IllegalArgumentException("option '" + key + "' needs a value: " + key
@@ -120,13 +121,28 @@ public final class AgentOptions {
     return values.get(name);
   }
 
-  /** The option table, for the CLI's help text. */
+  /** The option table, for the CLI's help text; the help column clears the longest name. */
   public static String describe() {
+    int width = 0;
+    for (Option option : KNOWN.values()) {
+      width = Math.max(width, option.name().length() + (option.takesValue() ? 4 : 0));
+    }
     StringBuilder out = new StringBuilder();
     for (Option option : KNOWN.values()) {
-      out.append(String.format("  %-18s %s%n", option.name() + (option.takesValue() ? "=..." : ""),
-          option.help()));
+      out.append(String.format("  %-" + width + "s  %s%n",
+          option.name() + (option.takesValue() ? "=..." : ""), option.help()));
     }
     return out.toString();
+  }
+
+  /** A hint for a misspelt option (only on the error path, so the start-up path loads nothing). */
+  private static String closest(String key) {
+    for (String known : KNOWN.keySet()) {
+      int limit = Math.min(3, key.length()); // a one-letter key is close to every short name
+      if (known.equalsIgnoreCase(key) || EditDistance.between(key, known, limit) < limit) {
+        return " (did you mean '" + known + "'?)";
+      }
+    }
+    return "";
   }
 }

@@ -36,6 +36,33 @@ class AgentOptionsTest {
   }
 
   @Test
+  void misspeltOptionGetsAHint() {
+    assertTrue(error("debg").startsWith("unknown option 'debg' (did you mean 'debug'?); known"
+        + " options: debug, fatal"), error("debg"));
+    assertTrue(error("Profile").startsWith("unknown option 'Profile' (did you mean 'profile'?)"));
+    assertTrue(error("profile,profile.exlude=a.*").startsWith(
+        "unknown option 'profile.exlude' (did you mean 'profile.exclude'?)"));
+    assertTrue(error("x").startsWith("unknown option 'x'; known options"), error("x"));
+  }
+
+  @Test
+  void helpTableKeepsEveryDescriptionInOneColumn() {
+    int column = -1;
+    for (String line : AgentOptions.describe().split("\n")) {
+      int at = line.length() - line.stripLeading().length();
+      int help = line.indexOf(' ', at); // the end of the option's name
+      while (help < line.length() && line.charAt(help) == ' ') {
+        help++;
+      }
+      assertTrue(line.charAt(help - 2) == ' ', "two spaces before the help: " + line);
+      if (column < 0) {
+        column = help;
+      }
+      assertEquals(column, help, "help column of: " + line);
+    }
+  }
+
+  @Test
   void malformedOptionsSayHowToFixThem() {
     assertEquals("empty option in 'debug,,fatal': remove the extra comma", error("debug,,fatal"));
     assertEquals("option 'debug' is a flag and takes no value: write just 'debug'",

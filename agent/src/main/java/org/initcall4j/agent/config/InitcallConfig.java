@@ -9,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.initcall4j.agent.model.InitcallSpec;
 
@@ -59,6 +60,8 @@ public final class InitcallConfig {
     List<ConfigEntry> entries = ConfigReader.read(text, file, problems);
     entries = TargetCheck.check(entries, loader, problems);
     if (!problems.isEmpty()) {
+      // syntax is checked before targets; the user reads the file top to bottom
+      problems.sort(Comparator.comparingInt(ConfigProblem::line));
       if (!lenient) {
         throw new ConfigException(problems);
       }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import org.initcall4j.agent.graph.EditDistance;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -66,6 +67,19 @@ final class TargetCheck {
     }
   }
 
+  /** For a misspelt method name: the methods within two edits of it, with their parameters. */
+  private static String closeNames(ClassShape shape, String wanted) {
+    List<String> close = new ArrayList<>();
+    for (ClassShape.Method method : shape.methods) {
+      if (!method.name().startsWith("<") && (method.access() & Opcodes.ACC_SYNTHETIC) == 0
+          && EditDistance.between(wanted, method.name(), 3) < 3) {
+        close.add(method.name() + "(" + String.join(", ",
+            MemberRef.parameterNames(method.descriptor())) + ")");
+      }
+    }
+    return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
+  }
+
   private void checkMethod(ConfigEntry entry, ClassShape shape) {
     MemberRef target = entry.target();
     ClassShape.Method found = null;
@@ -80,9 +94,10 @@ final class TargetCheck {
       }
     }
     if (found == null) {
+      String hint = sameName.isEmpty() ? closeNames(shape, target.methodName())
+          : "; it has " + String.join(", ", sameName);
       problems.add(entry.problemAtTarget(target.className() + " has no method " + target
-          .toString().substring(target.className().length() + 1) + (sameName.isEmpty()
-              ? "" : "; it has " + String.join(", ", sameName))));
+          .toString().substring(target.className().length() + 1) + hint));
       return;
     }
     if (!found.descriptor().endsWith(")V")) {

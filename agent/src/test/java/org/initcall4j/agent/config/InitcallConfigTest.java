@@ -129,12 +129,28 @@ class InitcallConfigTest {
   }
 
   @Test
+  void problemsAreListedInLineOrder() {
+    ConfigException e = assertThrows(ConfigException.class, () -> parse("""
+        initcall.a.class=lazy.Nope
+        initcall.b.class=lazy.Catalog
+        initcall.b.levle=fs
+        """));
+    assertEquals(List.of(1, 3), e.problems().stream().map(ConfigProblem::line).toList(),
+        e.getMessage());
+  }
+
+  @Test
   void targetsAreCheckedAgainstTheirClassFiles() {
     assertTrue(problem("initcall.a.class=lazy.Nope").contains(
         ":1: initcall.a.class: class lazy.Nope is not on the class path"));
     assertTrue(problem("initcall.a.method=entry.Usb#connect(String, int)\n"
         + "initcall.a.deferred=true").contains("entry.Usb has no method connect(String, int); it"
             + " has connect(java.lang.String, int)"));
+    assertTrue(problem("initcall.a.method=entry.Usb#conect(java.lang.String, int)\n"
+        + "initcall.a.deferred=true").endsWith("entry.Usb has no method"
+            + " conect(java.lang.String, int); did you mean connect(java.lang.String, int)?"));
+    assertTrue(problem("initcall.a.method=entry.Usb#disconnectAll()\n"
+        + "initcall.a.deferred=true").endsWith("entry.Usb has no method disconnectAll()"));
     assertTrue(problem("initcall.a.method=entry.Gallery#count()\ninitcall.a.deferred=true")
         .contains("entry.Gallery#count() returns a value; initcall methods must return void"));
     assertTrue(problem("initcall.a.method=entry.Usb#reset()").contains(
