@@ -78,6 +78,7 @@ public final class Agent {
       JfrEvents.install(started); // the only path that loads jdk.jfr
     }
     runtime = started;
+    System.setProperty(Premain.RUNNING_PROPERTY, atBoot ? "-javaagent" : "attach");
     if (atBoot) {
       int bad = started.boot();
       if (bad > 0 && options.flag("fatal")) {

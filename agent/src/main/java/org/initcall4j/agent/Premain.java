@@ -20,6 +20,15 @@ public final class Premain {
    */
   public static final String JAR_PROPERTY = "initcall4j.agent.jar";
 
+  /**
+   * Set once the agent runs in this JVM ({@code -javaagent} or {@code attach}), so that an
+   * operator's tool refuses a second attach before loading anything.
+   */
+  public static final String RUNNING_PROPERTY = "initcall4j.agent.running";
+
+  /** Why the last dynamic attach did not start the agent, for the attaching tool to print. */
+  public static final String ATTACH_ERROR_PROPERTY = "initcall4j.agent.attachError";
+
   private Premain() {}
 
   /** {@code -javaagent}: runs before the application's main class is loaded. */
@@ -44,6 +53,13 @@ public final class Premain {
       ControlPlane.registerMBeanOnRequest();
       return;
     }
-    Agent.start(options, instrumentation, false);
+    System.clearProperty(ATTACH_ERROR_PROPERTY);
+    try {
+      Agent.start(options, instrumentation, false);
+    } catch (AgentStartupException | IllegalArgumentException | IllegalStateException e) {
+      // one line here and the reason for the tool, not the JDK's stack trace of a failed agent
+      System.err.println("initcall4j: not attached: " + e.getMessage());
+      System.setProperty(ATTACH_ERROR_PROPERTY, String.valueOf(e.getMessage()));
+    }
   }
 }

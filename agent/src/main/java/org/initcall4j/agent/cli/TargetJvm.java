@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Paths;
+import java.util.Properties;
 import javax.management.JMException;
 import javax.management.JMRuntimeException;
 import javax.management.MBeanServerConnection;
@@ -118,11 +119,22 @@ final class TargetJvm implements AutoCloseable {
   static void loadAgent(long pid, String jar, String options) throws CliException {
     VirtualMachine vm = attach(pid);
     try {
+      String running = vm.getSystemProperties().getProperty(Premain.RUNNING_PROPERTY);
+      if (running != null) {
+        throw new CliException(CliException.FAILED, "the initcall4j agent already runs in JVM "
+            + pid + " (" + running + "); nothing was loaded (see: java -jar initcall-agent.jar"
+            + " status " + pid + ")");
+      }
       vm.loadAgent(jar, options);
+      Properties after = vm.getSystemProperties();
+      if (after.getProperty(Premain.RUNNING_PROPERTY) == null) {
+        String error = after.getProperty(Premain.ATTACH_ERROR_PROPERTY);
+        throw new CliException(CliException.FAILED, "the initcall4j agent did not start in JVM "
+            + pid + (error == null ? "; that JVM's stderr says why" : ": " + error));
+      }
     } catch (AgentInitializationException e) {
       throw new CliException(CliException.FAILED, "the initcall4j agent did not start in JVM "
-          + pid + ": it may already run there (try: java -jar initcall-agent.jar status " + pid
-          + "), or its options are wrong; that JVM's stderr says why");
+          + pid + "; that JVM's stderr says why");
     } catch (AgentLoadException | IOException e) {
       throw new CliException(CliException.FAILED, "cannot load " + jar + " into JVM " + pid
           + ": " + e.getMessage());

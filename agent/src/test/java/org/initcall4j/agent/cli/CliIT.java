@@ -1,6 +1,7 @@
 package org.initcall4j.agent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -91,6 +92,14 @@ public class CliIT {
           + " -javaagent:initcall-agent.jar, or load it now with: java -jar initcall-agent.jar"
           + " attach " + pid), none.describe());
 
+      String missing = tmp.resolve("missing.properties").toString();
+      ForkedJvm.Result refused = cli(jdk, "attach", pid, "config=" + missing);
+      assertEquals(1, refused.exitCode(), refused.describe());
+      assertTrue(refused.stderr().contains("the initcall4j agent did not start in JVM " + pid
+          + ": cannot read the initcall config file " + missing + ": no such file"),
+          refused.describe());
+      app.awaitStderr("initcall4j: not attached: cannot read the initcall config file", 10_000);
+
       ForkedJvm.Result attach = cli(jdk, "attach", pid, "debug");
       assertEquals(0, attach.exitCode(), attach.describe());
       assertTrue(attach.stdout().startsWith("initcall4j agent loaded into JVM " + pid),
@@ -113,8 +122,11 @@ public class CliIT {
 
       ForkedJvm.Result again = cli(jdk, "attach", pid);
       assertEquals(1, again.exitCode(), again.describe());
-      assertTrue(again.stderr().contains("the initcall4j agent did not start in JVM " + pid
-          + ": it may already run there"), again.describe());
+      assertTrue(again.stderr().contains("the initcall4j agent already runs in JVM " + pid
+          + " (attach); nothing was loaded"), again.describe());
+      assertFalse(app.stderr().contains("Attach Listener") || app.stderr().contains("ASSERTION"),
+          "neither attach that failed leaves a stack trace in the application:\n"
+          + app.describe());
       ControlApp.send(app, "flush");
       app.awaitStdout("api flush ran 0", 10_000);
     }
