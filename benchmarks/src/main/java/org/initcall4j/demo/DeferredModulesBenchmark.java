@@ -2,7 +2,9 @@ package org.initcall4j.demo;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.initcall4j.benchmarks.startup.ChildJvm;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,10 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(8)
 @Measurement(iterations = 1)
 public class DeferredModulesBenchmark {
+  private Path card;
 
   @Setup
   public void bootAndTakeAPicture() throws IOException {
-    System.setProperty("camera.dir", Files.createTempDirectory("camera-modules").toString());
+    card = Files.createTempDirectory("camera-modules");
+    System.setProperty("camera.dir", card.toString());
     Storage.mount();
     Sensor.calibrate();
     Camera.takePicture();
@@ -45,7 +49,8 @@ public class DeferredModulesBenchmark {
   }
 
   @TearDown
-  public void disconnect() {
+  public void disconnect() throws IOException {
     UsbMassStorage.disconnect();
+    ChildJvm.deleteTree(card);
   }
 }

@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -42,10 +43,11 @@ public class AgentOverheadBenchmark {
   String agent;
 
   private ChildJvm hello;
+  private Path dir;
 
   @Setup
   public void writeJars() throws IOException {
-    Path dir = Files.createTempDirectory("agent-overhead");
+    dir = Files.createTempDirectory("agent-overhead");
     Path helloJar = jar(dir.resolve("hello.jar"), HelloWorld.class, "Main-Class");
     List<String> args = new ArrayList<>();
     switch (agent) {
@@ -60,6 +62,11 @@ public class AgentOverheadBenchmark {
     }
     args.addAll(List.of("-jar", helloJar.toString()));
     hello = new ChildJvm(ChildJvm.java(args.toArray(new String[0])));
+  }
+
+  @TearDown
+  public void deleteJars() throws IOException {
+    ChildJvm.deleteTree(dir);
   }
 
   /** The child JVM's CPU time (user + system, 10 ms ticks), a secondary result. */

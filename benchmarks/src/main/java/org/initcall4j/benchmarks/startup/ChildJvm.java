@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A JVM started by a start-up benchmark: {@link #awaitLine} blocks until a known line appears
@@ -90,13 +92,32 @@ public final class ChildJvm {
     return Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // fields 16 and 17 of stat
   }
 
-  /** Kills the JVM and everything it started, and waits for it. */
+  /**
+   * Stops the JVM and everything it started, and waits for it: first as Ctrl-C does, so that its
+   * exit hooks remove what it made in /tmp (the agent's control directory), then by force.
+   */
   void stop() throws InterruptedException {
     if (process != null) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      process.waitFor(30, TimeUnit.SECONDS);
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+      }
       process = null;
+    }
+  }
+
+  /** Deletes a directory the benchmark made, with everything in it. */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
     }
   }
 }
