@@ -109,7 +109,9 @@ final class WaitGraph {
   static void appendStack(StringBuilder text, Thread thread) {
     StackTraceElement[] frames = thread.getStackTrace();
     int first = 0;
-    while (first < frames.length && (frames[first].getClassName().equals(Thread.class.getName())
+    // another thread's Thread frames (sleep, join) are where it is stuck: only our own are noise
+    while (thread == Thread.currentThread() && first < frames.length
+        && (frames[first].getClassName().equals(Thread.class.getName())
         || frames[first].getClassName().equals(WaitGraph.class.getName()))) {
       first++;
     }
