@@ -5,10 +5,14 @@ import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Properties;
+import java.util.stream.Stream;
 import javax.management.JMException;
 import javax.management.JMRuntimeException;
 import javax.management.MBeanServerConnection;
@@ -143,10 +147,27 @@ final class TargetJvm implements AutoCloseable {
     }
   }
 
+  /**
+   * False only when the process surely is not a HotSpot JVM: its memory map (readable for the
+   * same user on Linux) has no libjvm. Attaching to such a process would wait 10 s to fail.
+   */
+  static boolean mayBeJvm(long pid) {
+    Path maps = Paths.get("/proc", Long.toString(pid), "maps");
+    try (Stream<String> lines = Files.lines(maps)) {
+      return lines.anyMatch(line -> line.endsWith("/libjvm.so"));
+    } catch (IOException | UncheckedIOException | SecurityException e) {
+      return true; // not Linux, or another user's process: let the attach say why
+    }
+  }
+
   private static VirtualMachine attach(long pid) throws CliException {
     if (ProcessHandle.of(pid).isEmpty()) {
       throw new CliException(CliException.FAILED, "no process with pid " + pid
           + " (jps lists the running JVMs)");
+    }
+    if (!mayBeJvm(pid)) {
+      throw new CliException(CliException.FAILED, "process " + pid + " is not a JVM: it has no"
+          + " libjvm loaded (jps lists the running JVMs)");
     }
     try {
       return VirtualMachine.attach(Long.toString(pid));

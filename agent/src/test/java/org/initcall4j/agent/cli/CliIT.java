@@ -160,5 +160,16 @@ public class CliIT {
     assertEquals(1, gone.exitCode(), gone.describe());
     assertEquals("initcall4j: no process with pid 999999999 (jps lists the running JVMs)\n",
         gone.stderr());
+
+    Process notJava = new ProcessBuilder("sleep", "60").start();
+    try {
+      ForkedJvm.Result sleep = cli("current", "status", Long.toString(notJava.pid()));
+      assertEquals(1, sleep.exitCode(), sleep.describe());
+      assertEquals("initcall4j: process " + notJava.pid() + " is not a JVM: it has no libjvm"
+          + " loaded (jps lists the running JVMs)\n", sleep.stderr(),
+          "said at once, not after the attach's 10 s wait");
+    } finally {
+      notJava.destroy();
+    }
   }
 }
