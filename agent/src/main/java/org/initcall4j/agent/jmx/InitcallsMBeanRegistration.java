@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import javax.management.StandardEmitterMBean;
 import org.initcall4j.agent.control.FlushScheduler;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRuntime;
@@ -34,7 +33,7 @@ public final class InitcallsMBeanRegistration {
       InitcallsView view = new InitcallsView(runtime, scheduler, memory, notifier,
           controlDirectory);
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-      server.registerMBean(new StandardEmitterMBean(view, InitcallsMBean.class, notifier), name);
+      server.registerMBean(new DescribedMBean(view, notifier), name);
       runtime.addListener(notifier);
       return true;
     } catch (JMException | RuntimeException e) {

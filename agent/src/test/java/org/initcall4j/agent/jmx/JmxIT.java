@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javax.management.MBeanOperationInfo;
 import javax.management.Notification;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -45,6 +47,12 @@ class JmxIT {
       assertArrayEquals(new String[] {"network", "usb", "gallery", "printer"},
           (String[]) jmx.get("PendingDeferred"));
       assertEquals("manual", jmx.get("FlushPolicy"));
+      MBeanOperationInfo flushOne = Arrays.stream(jmx.connection().getMBeanInfo(jmx.name())
+          .getOperations()).filter(op -> op.getSignature().length == 1).findFirst().orElseThrow();
+      assertEquals("flush", flushOne.getName());
+      assertEquals("name", flushOne.getSignature()[0].getName(), "what jconsole asks for");
+      assertEquals("runs that initcall and what it needs; returns how many ran",
+          flushOne.getDescription());
       assertEquals(tmp.resolve("initcall4j-" + app.pid()).toString(),
           jmx.get("ControlDirectory"));
       assertTrue((Double) jmx.get("BootMillis") > 0);

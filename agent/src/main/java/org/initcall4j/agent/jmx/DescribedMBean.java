@@ -1,0 +1,41 @@
+package org.initcall4j.agent.jmx;
+
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
+import javax.management.NotCompliantMBeanException;
+import javax.management.StandardEmitterMBean;
+
+/**
+ * The MBean as JMX clients show it: a standard MBean's parameters are named {@code p1} and its
+ * operations have no description, so jconsole would ask for "p1" where an initcall name is meant.
+ */
+final class DescribedMBean extends StandardEmitterMBean {
+  DescribedMBean(InitcallsView view, InitcallsNotifier notifier)
+      throws NotCompliantMBeanException {
+    super(view, InitcallsMBean.class, notifier);
+  }
+
+  @Override
+  protected String getParameterName(MBeanOperationInfo op, MBeanParameterInfo param,
+      int sequence) {
+    return op.getName().equals("flush") ? "name" : super.getParameterName(op, param, sequence);
+  }
+
+  @Override
+  protected String getDescription(MBeanOperationInfo op, MBeanParameterInfo param,
+      int sequence) {
+    return op.getName().equals("flush") ? "the initcall to run, after what it needs"
+        : super.getDescription(op, param, sequence);
+  }
+
+  @Override
+  protected String getDescription(MBeanOperationInfo op) {
+    return switch (op.getName()) {
+      case "flush" -> op.getSignature().length == 0
+          ? "runs every deferred initcall not run yet; returns how many ran"
+          : "runs that initcall and what it needs; returns how many ran";
+      case "list" -> "the initcalls table, as in the control directory's initcalls file";
+      default -> super.getDescription(op);
+    };
+  }
+}
