@@ -1,5 +1,7 @@
 package org.initcall4j.agent.profile;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -27,7 +29,25 @@ record ProfileSettings(ClassSelection selection, int top, Path out) {
         new ClassSelection(patterns(options, "profile.include"),
             patterns(options, "profile.exclude")),
         top(options.value("profile.top")),
-        options.value("profile.out") == null ? null : Paths.get(options.value("profile.out")));
+        options.value("profile.out") == null ? null : out(options.value("profile.out")));
+  }
+
+  /** Checked now, so that a typo is said before the run, not after it at exit. */
+  private static Path out(String value) {
+    Path file;
+    try {
+      file = Paths.get(value);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("option 'profile.out=" + value + "' is not a valid"
+          + " path: " + e.getReason());
+    }
+    Path directory = file.toAbsolutePath().getParent();
+    if (Files.isDirectory(file) || directory == null || !Files.isDirectory(directory)) {
+      throw new IllegalArgumentException("option 'profile.out=" + value + "': "
+          + (Files.isDirectory(file) ? "that is a directory" : "no directory " + directory)
+          + "; give a file in an existing directory (the blame list also goes to stderr)");
+    }
+    return file;
   }
 
   private static List<ClassNamePattern> patterns(AgentOptions options, String option) {

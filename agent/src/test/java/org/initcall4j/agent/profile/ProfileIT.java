@@ -111,7 +111,7 @@ class ProfileIT {
   }
 
   @Test
-  void badProfileOptionsStopTheJvmBeforeMain() throws Exception {
+  void badProfileOptionsStopTheJvmBeforeMain(@TempDir Path tmp) throws Exception {
     ForkedJvm.Result zero = app("current").agent("profile,profile.top=0").run();
     assertEquals(1, zero.exitCode(), zero.describe());
     assertTrue(zero.stderr().contains("option 'profile.top=0' must be a whole number"),
@@ -125,5 +125,12 @@ class ProfileIT {
     ForkedJvm.Result slash = app("current").agent("profile,profile.include=com/acme/*").run();
     assertEquals(1, slash.exitCode(), slash.describe());
     assertTrue(slash.stderr().contains("pattern 'com/acme/*' has '/'"), slash.describe());
+
+    Path missing = tmp.resolve("no-such-dir").resolve("blame.txt");
+    ForkedJvm.Result noDir = app("current").agent("profile,profile.out=" + missing).run();
+    assertEquals(1, noDir.exitCode(), noDir.describe());
+    assertTrue(noDir.stderr().contains("option 'profile.out=" + missing + "': no directory "
+        + missing.getParent() + "; give a file in an existing directory"), noDir.describe());
+    assertFalse(noDir.stdout().contains("outer="), "stopped before main: " + noDir.describe());
   }
 }
