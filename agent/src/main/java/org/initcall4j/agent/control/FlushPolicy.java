@@ -39,7 +39,7 @@ public record FlushPolicy(Kind kind, long delayMillis) {
     return switch (kind) {
       case MANUAL -> "manual";
       case READY -> "ready";
-      case DELAY -> delayMillis + "ms";
+      case DELAY -> Durations.format(delayMillis); // as the user writes it: 5s, not 5000ms
     };
   }
 }

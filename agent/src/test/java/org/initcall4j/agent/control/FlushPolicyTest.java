@@ -16,6 +16,8 @@ class FlushPolicyTest {
     assertEquals(new FlushPolicy(FlushPolicy.Kind.DELAY, 500), FlushPolicy.parse("500ms"));
     assertEquals(new FlushPolicy(FlushPolicy.Kind.DELAY, 5000), FlushPolicy.parse("5s"));
     assertEquals(new FlushPolicy(FlushPolicy.Kind.DELAY, 120_000), FlushPolicy.parse("2m"));
+    assertEquals("5s", FlushPolicy.parse("5s").toString(), "said as written, in status and JMX");
+    assertEquals("1500ms", FlushPolicy.parse("1500ms").toString());
   }
 
   @Test
