@@ -1,118 +1,80 @@
 package org.initcall4j.agent;
 
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.security.CodeSource;
-import java.util.ArrayList;
-import java.util.List;
-import org.initcall4j.agent.config.ConfigException;
-import org.initcall4j.agent.config.InitcallConfig;
-import org.initcall4j.agent.control.ControlOptions;
-import org.initcall4j.agent.control.ControlPlane;
-import org.initcall4j.agent.graph.BootPlan;
-import org.initcall4j.agent.graph.InitcallGraph;
-import org.initcall4j.agent.graph.InitcallGraphException;
-import org.initcall4j.agent.index.IndexFormatException;
-import org.initcall4j.agent.index.IndexLoader;
-import org.initcall4j.agent.model.InitcallSpec;
-import org.initcall4j.agent.jfr.JfrEvents;
-import org.initcall4j.agent.profile.ProfileMode;
-import org.initcall4j.agent.report.BootReport;
-import org.initcall4j.agent.runtime.ConsoleReporter;
+import org.initcall4j.agent.index.IndexFormat;
 import org.initcall4j.agent.runtime.InitcallRuntime;
-import org.initcall4j.agent.runtime.Invoker;
-import org.initcall4j.agent.runtime.ReflectiveInvoker;
-import org.initcall4j.agent.runtime.RuntimeSettings;
-import org.initcall4j.agent.transform.Rewrites;
 
-/** Wires the agent together at start-up and holds the one runtime of this JVM. */
+/**
+ * Holds the one runtime of this JVM and decides, cheaply, whether there is anything to start.
+ * A JVM whose class path has no initcall index, started with no option that asks for work, gets
+ * an idle agent: a few classes and one resource lookup, and its (empty) runtime is made only if
+ * something asks for it ({@link AgentStart} does the wiring).
+ */
 public final class Agent {
   private static volatile InitcallRuntime runtime;
+  /** Guarded by Agent.class: set when the agent started idle. */
+  private static AgentOptions idleOptions;
+  private static Instrumentation idleInstrumentation;
 
   private Agent() {}
 
-  /** The running initcall runtime, or null when the agent has not started (or found nothing). */
+  /** The running initcall runtime, or null when the agent has not started. */
   public static InitcallRuntime runtime() {
+    InitcallRuntime current = runtime;
+    return current != null ? current : idleRuntime();
+  }
+
+  private static synchronized InitcallRuntime idleRuntime() {
+    if (runtime == null && idleOptions != null) {
+      AgentStart.start(idleOptions, idleInstrumentation, true);
+    }
     return runtime;
   }
 
   static synchronized void start(String optionText, Instrumentation instrumentation,
       boolean atBoot) {
-    if (runtime != null) {
+    if (runtime != null || idleOptions != null) {
       throw new IllegalStateException("initcall4j agent is already running in this JVM");
     }
     AgentOptions options = AgentOptions.parse(optionText);
-    RuntimeSettings settings = runtimeSettings(options);
-    ControlOptions control = ControlOptions.from(options);
-    if (options.anyStartingWith("profile")) {
-      // before the boot initcalls run, so their static initializers are timed too
-      ProfileMode.install(options, instrumentation);
+    // flags that change nothing when there are no initcalls; any other option means work
+    if (atBoot && options.onlyFlagsAmong("debug", "fatal", "async", "timeout.skip")
+        && !anyIndex()) {
+      idleOptions = options;
+      idleInstrumentation = instrumentation;
+      System.setProperty(Premain.RUNNING_PROPERTY, "-javaagent");
+      offerMBeanOnRequest();
+      return;
     }
-    ClassLoader appLoader = ClassLoader.getSystemClassLoader();
-    List<InitcallSpec> specs;
-    BootPlan plan;
-    InitcallConfig config = null;
+    AgentStart.start(options, instrumentation, atBoot);
+  }
+
+  /** Whether the class path has any initcall index, read or not (one resource lookup). */
+  private static boolean anyIndex() {
     try {
-      specs = new ArrayList<>(IndexLoader.load(appLoader));
-      if (options.value("config") != null) {
-        config = InitcallConfig.load(options.value("config"), options.flag("lenient"), appLoader,
-            System.err);
-        specs.addAll(config.specs());
-      }
-      plan = InitcallGraph.plan(specs);
-    } catch (InitcallGraphException | IndexFormatException | ConfigException e) {
-      throw new AgentStartupException(e.getMessage());
+      return ClassLoader.getSystemClassLoader().getResources(IndexFormat.RESOURCE)
+          .hasMoreElements();
+    } catch (IOException e) {
+      return true; // the full start reads the index and reports this
     }
-    Rewrites rewrites = config == null ? null
-        : Rewrites.plan(config.entries(), plan, appLoader, System.err);
-    Invoker invoker = new ReflectiveInvoker(appLoader);
-    InitcallRuntime started = new InitcallRuntime(plan,
-        rewrites == null ? invoker : rewrites.invoker(invoker), settings, System.err);
-    started.addListener(new ConsoleReporter(System.err, options.flag("debug")));
-    if (rewrites != null) {
-      rewrites.install(instrumentation, started);
-    }
-    if (options.value("report") != null) {
-      BootReport.writeAtExit(started, options.value("report"));
-    }
-    if (options.flag("jfr")) {
-      JfrEvents.install(started); // the only path that loads jdk.jfr
-    }
+  }
+
+  /** The runtime is visible (to the API, to initcalls) before its boot runs. */
+  static void publish(InitcallRuntime started, boolean atBoot) {
     runtime = started;
     System.setProperty(Premain.RUNNING_PROPERTY, atBoot ? "-javaagent" : "attach");
-    if (atBoot) {
-      int bad = started.boot();
-      if (bad > 0 && options.flag("fatal")) {
-        throw new AgentStartupException(bad + " boot initcall" + (bad == 1 ? "" : "s")
-            + " failed or skipped and option 'fatal' is set");
-      }
-    }
-    // profile mode alone has nothing to control: no control plane unless asked for by name
-    ControlPlane.start(control, started, !atBoot || !specs.isEmpty() || config != null);
-    if (control.jmxOn()) {
-      offerMBeanOnRequest();
-    }
   }
 
   /**
    * Says where this agent's jar is, so that an operator's tool finding no MBean can load it
    * again to ask for one ({@link Premain#MBEAN_ON_REQUEST}). One system property: nothing loads.
    */
-  private static void offerMBeanOnRequest() {
+  static void offerMBeanOnRequest() {
     CodeSource source = Agent.class.getProtectionDomain().getCodeSource();
     if (source != null && source.getLocation() != null) {
       System.setProperty(Premain.JAR_PROPERTY, source.getLocation().toExternalForm());
     }
-  }
-
-  /** Options {@code async}, {@code threads}, {@code timeout}, {@code timeout.skip}. */
-  static RuntimeSettings runtimeSettings(AgentOptions options) {
-    String threads = options.value("threads");
-    String timeout = options.value("timeout");
-    long timeoutMillis = timeout == null ? 0 : Durations.parseMillis(timeout, "option 'timeout'");
-    return new RuntimeSettings(options.flag("async"),
-        threads == null ? Runtime.getRuntime().availableProcessors()
-            : AgentOptions.threadCount(threads),
-        timeoutMillis, options.flag("timeout.skip"),
-        timeoutMillis > 0 ? timeoutMillis : RuntimeSettings.DEFAULT_STALL_MILLIS);
   }
 }

@@ -106,6 +106,17 @@ public final class AgentOptions {
     return values.containsKey(name);
   }
 
+  /** True when every option given is one of these flags (or none is given). */
+  boolean onlyFlagsAmong(String... flags) {
+    int matched = 0;
+    for (String flag : flags) {
+      if (values.containsKey(flag)) {
+        matched++;
+      }
+    }
+    return matched == values.size();
+  }
+
   /** Whether any option whose name starts with {@code prefix} was given. */
   public boolean anyStartingWith(String prefix) {
     for (String name : values.keySet()) {

@@ -35,7 +35,12 @@ public final class Premain {
   public static void premain(String options, Instrumentation instrumentation) {
     try {
       Agent.start(options, instrumentation, true);
-    } catch (AgentStartupException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // caught broadly and told apart here: a catch clause naming the agent's own exception
+      // would load it with this class, on every start-up, for a path that is rarely taken
+      if (!(e instanceof IllegalArgumentException) && !isStartupFailure(e)) {
+        throw e;
+      }
       System.err.println("initcall4j: " + e.getMessage());
       System.err.println("initcall4j: stopping the JVM before main");
       System.err.flush();
@@ -50,16 +55,25 @@ public final class Premain {
    */
   public static void agentmain(String options, Instrumentation instrumentation) {
     if (MBEAN_ON_REQUEST.equals(options)) {
+      Agent.runtime(); // an agent that started idle makes its runtime now
       ControlPlane.registerMBeanOnRequest();
       return;
     }
     System.clearProperty(ATTACH_ERROR_PROPERTY);
     try {
       Agent.start(options, instrumentation, false);
-    } catch (AgentStartupException | IllegalArgumentException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      if (!(e instanceof IllegalArgumentException) && !(e instanceof IllegalStateException)
+          && !isStartupFailure(e)) {
+        throw e;
+      }
       // one line here and the reason for the tool, not the JDK's stack trace of a failed agent
       System.err.println("initcall4j: not attached: " + e.getMessage());
       System.setProperty(ATTACH_ERROR_PROPERTY, String.valueOf(e.getMessage()));
     }
+  }
+
+  private static boolean isStartupFailure(RuntimeException e) {
+    return e instanceof AgentStartupException;
   }
 }

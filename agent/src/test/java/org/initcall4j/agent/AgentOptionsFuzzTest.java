@@ -45,7 +45,7 @@ class AgentOptionsFuzzTest {
   static String rejection(String text) {
     try {
       AgentOptions options = AgentOptions.parse(text);
-      RuntimeSettings settings = Agent.runtimeSettings(options);
+      RuntimeSettings settings = AgentStart.runtimeSettings(options);
       assertTrue(settings.threads() >= 1 && settings.threads() <= 256, "threads out of range");
       assertTrue(!settings.skipOnTimeout() || settings.timeoutMillis() > 0, "skip without timeout");
       // blank means no options at all
