@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -23,15 +24,23 @@ record ControlCommand(String name) {
     return name == null;
   }
 
+  /** {@link #parse(byte[], Predicate, UnaryOperator)} without suggestions. */
+  static ControlCommand parse(byte[] bytes, Predicate<String> known)
+      throws RejectedInputException {
+    return parse(bytes, known, name -> null);
+  }
+
   /**
    * Parses what was written.
    *
    * @param known whether an initcall of that name exists
+   * @param closest a known name close to an unknown one, or null when none is
    * @return the command, or null when nothing was written yet (an empty file: a shell's
    *     {@code >} truncates before it writes)
    * @throws RejectedInputException saying what is wrong and what to write
    */
-  static ControlCommand parse(byte[] bytes, Predicate<String> known)
+  static ControlCommand parse(byte[] bytes, Predicate<String> known,
+      UnaryOperator<String> closest)
       throws RejectedInputException {
     String text;
     try {
@@ -63,7 +72,9 @@ record ControlCommand(String name) {
           + USAGE);
     }
     if (!known.test(line)) {
-      throw new RejectedInputException("no initcall named " + quote(line) + "; " + USAGE
+      String hint = closest.apply(line);
+      throw new RejectedInputException("no initcall named " + quote(line)
+          + (hint == null ? "" : "; did you mean '" + hint + "'?") + "; " + USAGE
           + " (cat initcalls lists them)");
     }
     return new ControlCommand(line);

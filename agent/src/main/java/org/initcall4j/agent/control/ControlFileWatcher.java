@@ -10,6 +10,8 @@ import java.nio.file.WatchService;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.initcall4j.agent.graph.EditDistance;
+import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
@@ -124,7 +126,8 @@ final class ControlFileWatcher {
     String name = ControlFiles.DEFERRED;
     ControlCommand command;
     try {
-      command = ControlCommand.parse(write.bytes(), n -> runtime.find(n) != null);
+      command = ControlCommand.parse(write.bytes(), n -> runtime.find(n) != null,
+          this::closestName);
     } catch (RejectedInputException e) {
       // the error first, then the view: a reader who sees the view back also sees the error
       files.reject(name, e.getMessage());
@@ -152,5 +155,19 @@ final class ControlFileWatcher {
       files.reject(ControlFiles.DEFERRED, "flush " + what + " failed: " + e);
     }
     files.changed();
+  }
+
+  /** A declared initcall within two edits of a misspelt name, to suggest; null when none is. */
+  private String closestName(String wanted) {
+    String best = null;
+    int bestDistance = 3;
+    for (InitcallRecord record : runtime.records()) {
+      int distance = EditDistance.between(wanted, record.name(), bestDistance);
+      if (distance < bestDistance) {
+        best = record.name();
+        bestDistance = distance;
+      }
+    }
+    return best;
   }
 }

@@ -57,7 +57,7 @@ public final class ConsoleReporter implements InitcallListener {
   @Override
   public void flushFinished(String what, int ran) {
     if (ran == 0) {
-      out.println("initcall4j: flush " + what + ": nothing to run, already done");
+      out.println("initcall4j: flush " + what + ": nothing left to run");
     } else if (debug) {
       out.println("initcall4j: flush " + what + ": ran " + ran + " initcall" + (ran == 1 ? "" : "s"));
     }

@@ -36,6 +36,15 @@ class ControlCommandTest {
   }
 
   @Test
+  void anUnknownNameGetsTheClosestKnownOneAsAHint() {
+    RejectedInputException e = assertThrows(RejectedInputException.class,
+        () -> ControlCommand.parse("usv\n".getBytes(StandardCharsets.UTF_8), KNOWN::contains,
+            name -> name.equals("usv") ? "usb" : null));
+    assertEquals("no initcall named 'usv'; did you mean 'usb'?; " + ControlCommand.USAGE
+        + " (cat initcalls lists them)", e.getMessage());
+  }
+
+  @Test
   void rejectionsSayWhyAndWhatToWriteOnOneLine() {
     assertRejected("0\n", "no initcall named '0'; write 1 to flush every deferred initcall");
     assertRejected("usb;reboot", "'usb;reboot' is neither 1 nor an initcall name");

@@ -59,7 +59,7 @@ class ControlDirectoryIT {
 
       write(deferred, "1\n");
       try {
-        app.awaitStderr("flush all: nothing to run, already done", 30_000);
+        app.awaitStderr("flush all: nothing left to run", 30_000);
       } catch (AssertionError e) {
         Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd")
             .toString(), Long.toString(app.pid()), "Thread.print").redirectErrorStream(true).start();
@@ -119,7 +119,8 @@ class ControlDirectoryIT {
       Object[][] cases = {
           {"2\n", "no initcall named '2'"},
           {"rm -rf /\n", "'rm -rf /' is neither 1 nor an initcall name"},
-          {"nosuch\n", "no initcall named 'nosuch'"},
+          {"nosuch\n", "no initcall named 'nosuch'; write 1"},
+          {"usv\n", "no initcall named 'usv'; did you mean 'usb'?; write 1"},
           {"usb\ngallery\n", "has more than one line"},
           {"  \n", "a blank line is not a command"},
           {new byte[] {(byte) 0xff, (byte) 0xfe, '\n'}, "is not UTF-8 text"},
