@@ -7,7 +7,9 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.initcall4j.agent.graph.EditDistance;
@@ -157,17 +159,11 @@ final class ControlFileWatcher {
     files.changed();
   }
 
-  /** A declared initcall within two edits of a misspelt name, to suggest; null when none is. */
   private String closestName(String wanted) {
-    String best = null;
-    int bestDistance = 3;
+    List<String> names = new ArrayList<>();
     for (InitcallRecord record : runtime.records()) {
-      int distance = EditDistance.between(wanted, record.name(), bestDistance);
-      if (distance < bestDistance) {
-        best = record.name();
-        bestDistance = distance;
-      }
+      names.add(record.name());
     }
-    return best;
+    return EditDistance.closest(wanted, names);
   }
 }

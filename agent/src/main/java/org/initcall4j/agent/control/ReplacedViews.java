@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * is closed. Not thread-safe; {@link ControlFiles} guards it with its lock.
  */
 final class ReplacedViews {
-  /** Checks after the rename; a writer stalled longer than the last between open and write loses. */
+  /** Checks after the rename: a writer stalled past the last one between open and write loses. */
   static final long[] CHECKS_NANOS = {TimeUnit.MILLISECONDS.toNanos(50),
       TimeUnit.MILLISECONDS.toNanos(500), TimeUnit.SECONDS.toNanos(5)};
   /** At most this many are kept open; a burst of renames checks and closes the oldest early. */

@@ -8,7 +8,7 @@ package org.initcall4j.agent.graph;
  * @param declaredBy the initcall whose declaration made the edge
  * @param relation {@code after}, {@code before} or {@code is part of}
  * @param named the name the declaration gives
- * @param subsystem when the prerequisite is a part of the named subsystem, that subsystem; else null
+ * @param subsystem the named subsystem when the prerequisite is one of its parts; else null
  */
 record Edge(Node prerequisite, Node dependent, Node declaredBy, String relation, String named,
     Node subsystem) {

@@ -4,6 +4,20 @@ package org.initcall4j.agent.graph;
 public final class EditDistance {
   private EditDistance() {}
 
+  /** The candidate within two edits of a misspelt name (nearest, first of ties), or null. */
+  public static String closest(String wanted, Iterable<String> candidates) {
+    String best = null;
+    int bestDistance = 3;
+    for (String candidate : candidates) {
+      int distance = between(wanted, candidate, bestDistance);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
   /** Distance between a and b, or {@code limit} when it is at least that. */
   public static int between(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) >= limit) {

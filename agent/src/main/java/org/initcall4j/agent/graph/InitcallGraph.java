@@ -96,8 +96,9 @@ public final class InitcallGraph {
       if (parent == null) {
         reportUnknown(node, "is part of", parentName);
       } else if (parent == node) {
-        problems.add(new GraphProblem(node.name(), "'" + node.name() + "' is declared part of itself at "
-            + node.spec.origin() + "; name its subsystem instead"));
+        problems.add(new GraphProblem(node.name(), "'" + node.name()
+            + "' is declared part of itself at " + node.spec.origin()
+            + "; name its subsystem instead"));
       } else {
         node.parent = parent;
         parent.parts.add(node);
@@ -189,7 +190,7 @@ public final class InitcallGraph {
   }
 
   private void reportUnknown(Node from, String relation, String name) {
-    String hint = closestName(name);
+    String hint = EditDistance.closest(name, nodes.keySet());
     problems.add(new GraphProblem(from.name(), "'" + from.name() + "' " + relation + " '" + name
         + "', which is not an initcall (declared at " + from.spec.origin() + ")"
         + (hint == null ? "; declare it, or fix the name" : "; did you mean '" + hint + "'?")));
@@ -320,17 +321,4 @@ public final class InitcallGraph {
     return Arrays.copyOf(positions, distinct);
   }
 
-  /** A declared name within two edits of a misspelt one, to suggest; null when none is close. */
-  private String closestName(String wanted) {
-    String best = null;
-    int bestDistance = 3;
-    for (String candidate : nodes.keySet()) {
-      int distance = EditDistance.between(wanted, candidate, bestDistance);
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return best;
-  }
 }
