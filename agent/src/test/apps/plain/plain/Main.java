@@ -16,6 +16,11 @@ public final class Main {
     System.out.println("settings " + Settings.VALUE);
     Thread.sleep(300); // time enough for a control thread to show, if one were started
     System.out.println("threads " + agentThreads());
+    if (args.length > 0 && args[0].equals("api")) {
+      // what the api says under an agent that found nothing to run
+      System.out.println("active " + org.initcall4j.Initcalls.isActive());
+      System.out.println("flush ran " + org.initcall4j.Initcalls.flush());
+    }
     if (args.length > 0 && args[0].equals("wait")) {
       System.out.println("app up");
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

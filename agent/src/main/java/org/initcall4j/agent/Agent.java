@@ -26,6 +26,11 @@ public final class Agent {
     return current != null ? current : idleRuntime();
   }
 
+  /** Whether the agent started in this JVM, idle or not. */
+  static synchronized boolean isRunning() {
+    return runtime != null || idleOptions != null;
+  }
+
   private static synchronized InitcallRuntime idleRuntime() {
     if (runtime == null && idleOptions != null) {
       AgentStart.start(idleOptions, idleInstrumentation, true);
@@ -35,7 +40,7 @@ public final class Agent {
 
   static synchronized void start(String optionText, Instrumentation instrumentation,
       boolean atBoot) {
-    if (runtime != null || idleOptions != null) {
+    if (isRunning()) {
       throw new IllegalStateException("initcall4j agent is already running in this JVM");
     }
     AgentOptions options = AgentOptions.parse(optionText);

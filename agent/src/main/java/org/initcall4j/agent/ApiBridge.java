@@ -15,10 +15,10 @@ public final class ApiBridge {
    * @param name the initcall's name, or null
    */
   public static Object call(String command, String name) {
-    InitcallRuntime runtime = Agent.runtime();
     if (command.equals("active")) {
-      return runtime != null;
+      return Agent.isRunning(); // an idle agent answers without making its runtime
     }
+    InitcallRuntime runtime = Agent.runtime();
     if (runtime == null) {
       throw new IllegalStateException("initcall4j agent is not running in this JVM");
     }

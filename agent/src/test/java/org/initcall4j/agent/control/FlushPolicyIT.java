@@ -86,6 +86,19 @@ class FlushPolicyIT {
   }
 
   @Test
+  void theApiAnswersUnderAnIdleAgentAndAFlushRunsNothing() throws Exception {
+    ForkedJvm.Result result = ForkedJvm.current().agent("")
+        .jvmArg("-Djava.io.tmpdir=" + tmp)
+        .classPath(TestApps.jar("plain")).classPath(ForkedJvm.apiClasses())
+        .main("plain.Main", "api").run();
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("active true\nflush ran 0"), result.describe());
+    assertTrue(result.stderr().contains("initcall4j: flush all: nothing left to run"),
+        result.describe());
+    assertTrue(result.stdout().contains("threads []"), result.describe());
+  }
+
+  @Test
   void anApplicationWithoutInitcallsGetsNoThreadNoDirectoryAndNoJmx() throws Exception {
     ForkedJvm.Result result = ForkedJvm.current().agent("")
         .jvmArg("-Djava.io.tmpdir=" + tmp).jvmArg("-Xlog:class+load=info")
@@ -94,6 +107,10 @@ class FlushPolicyIT {
     assertTrue(result.stdout().contains("threads []"), result.describe());
     assertFalse(result.stdout().contains("javax.management."), "java.management loaded");
     assertFalse(result.stdout().contains("org.initcall4j.agent.control.ControlFiles"),
+        result.describe());
+    // idle: premain found no index and made no runtime
+    assertFalse(result.stdout().contains("org.initcall4j.agent.AgentStart "), result.describe());
+    assertFalse(result.stdout().contains("org.initcall4j.agent.runtime.InitcallRuntime "),
         result.describe());
     try (var left = Files.list(tmp)) {
       assertEquals(0, left.count(), "no control directory");
