@@ -1,22 +1,28 @@
 package org.initcall4j.agent;
 
-import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.security.CodeSource;
-import org.initcall4j.agent.index.IndexFormat;
+import org.initcall4j.agent.index.IndexLoader;
+import org.initcall4j.agent.launch.LaunchTarget;
+import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
- * Holds the one runtime of this JVM and decides, cheaply, whether there is anything to start.
- * A JVM whose class path has no initcall index, started with no option that asks for work, gets
+ * Holds the one runtime of this JVM and decides, cheaply, where the application's classes come
+ * from and whether there is anything to start. The application's class loader is the one that
+ * defines its main class: the system class loader on a plain class path or module path, the
+ * launcher's own loader behind a launcher ({@link LaunchTarget}), found when the main class is
+ * defined. A loader that sees no initcall index, started with no option that asks for work, gets
  * an idle agent: a few classes and one resource lookup, and its (empty) runtime is made only if
  * something asks for it ({@link AgentStart} does the wiring).
  */
 public final class Agent {
   private static volatile InitcallRuntime runtime;
-  /** Guarded by Agent.class: set when the agent started idle. */
+  // all guarded by Agent.class: set when the agent started idle, or waits for a launcher
   private static AgentOptions idleOptions;
   private static Instrumentation idleInstrumentation;
+  private static ClassLoader idleLoader;
+  private static boolean watchingLauncher;
 
   private Agent() {}
 
@@ -28,12 +34,12 @@ public final class Agent {
 
   /** Whether the agent started in this JVM, idle or not. */
   static synchronized boolean isRunning() {
-    return runtime != null || idleOptions != null;
+    return runtime != null || idleOptions != null || watchingLauncher;
   }
 
   private static synchronized InitcallRuntime idleRuntime() {
     if (runtime == null && idleOptions != null) {
-      AgentStart.start(idleOptions, idleInstrumentation, true);
+      AgentStart.start(idleOptions, idleInstrumentation, idleLoader, true, true);
     }
     return runtime;
   }
@@ -44,26 +50,78 @@ public final class Agent {
       throw new IllegalStateException("initcall4j agent is already running in this JVM");
     }
     AgentOptions options = AgentOptions.parse(optionText);
-    // flags that change nothing when there are no initcalls; any other option means work
-    if (atBoot && options.onlyFlagsAmong("debug", "fatal", "async", "timeout.skip")
-        && !anyIndex()) {
-      idleOptions = options;
-      idleInstrumentation = instrumentation;
-      System.setProperty(Premain.RUNNING_PROPERTY, "-javaagent");
-      offerMBeanOnRequest();
+    String launchedMain = LaunchTarget.applicationMainClass(options.value("main"));
+    if (atBoot && launchedMain != null) {
+      startBehindLauncher(options, instrumentation, launchedMain);
       return;
     }
-    AgentStart.start(options, instrumentation, atBoot);
+    ClassLoader loader = atBoot || launchedMain == null ? ClassLoader.getSystemClassLoader()
+        : loaderOfLoaded(instrumentation, launchedMain);
+    if (atBoot && nothingAskedFor(options) && !IndexLoader.anyIndex(loader)) {
+      startIdle(options, instrumentation, loader);
+      return;
+    }
+    AgentStart.start(options, instrumentation, loader, atBoot, false);
   }
 
-  /** Whether the class path has any initcall index, read or not (one resource lookup). */
-  private static boolean anyIndex() {
-    try {
-      return ClassLoader.getSystemClassLoader().getResources(IndexFormat.RESOURCE)
-          .hasMoreElements();
-    } catch (IOException e) {
-      return true; // the full start reads the index and reports this
+  /** Only flags that change nothing when there are no initcalls; any other option means work. */
+  private static boolean nothingAskedFor(AgentOptions options) {
+    return options.onlyFlagsAmong("debug", "fatal", "async", "timeout.skip", "main");
+  }
+
+  /** Nothing to run on this loader: an idle agent, and a word if an index seems lost. */
+  private static void startIdle(AgentOptions options, Instrumentation instrumentation,
+      ClassLoader loader) {
+    String hint = IndexLoader.missingIndexHint(loader);
+    if (hint != null) {
+      System.err.println(hint);
     }
+    idleOptions = options;
+    idleInstrumentation = instrumentation;
+    idleLoader = loader;
+    System.setProperty(Premain.RUNNING_PROPERTY, "-javaagent");
+    offerMBeanOnRequest();
+  }
+
+  /**
+   * The application's loader does not exist yet: watch for its main class. Profile mode starts
+   * now, so that the launcher's and the libraries' static initializers are timed too.
+   */
+  private static void startBehindLauncher(AgentOptions options, Instrumentation instrumentation,
+      String mainClass) {
+    if (options.anyStartingWith("profile")) {
+      ProfileMode.install(options, instrumentation);
+    }
+    watchingLauncher = true;
+    System.setProperty(Premain.RUNNING_PROPERTY, "-javaagent");
+    BehindLauncher.watch(options, instrumentation, mainClass);
+  }
+
+  /** Behind a launcher, once the main class is defined: the loader is known now. */
+  static void stopWatching() {
+    watchingLauncher = false;
+  }
+
+  /** Behind a launcher: whether to start idle on the application's loader (it was told why). */
+  static boolean startIdleIfNothingToRun(AgentOptions options, Instrumentation instrumentation,
+      ClassLoader loader) {
+    if (nothingAskedFor(options) && !IndexLoader.anyIndex(loader)) {
+      startIdle(options, instrumentation, loader);
+      return true;
+    }
+    return false;
+  }
+
+  /** For an attach behind a launcher: the loader of the application's main class. */
+  private static ClassLoader loaderOfLoaded(Instrumentation instrumentation, String mainClass) {
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (type.getName().equals(mainClass)) {
+        return type.getClassLoader();
+      }
+    }
+    throw new IllegalStateException("the application's main class " + mainClass + " (the"
+        + " manifest's Start-Class or option 'main') is not loaded yet; attach once the"
+        + " application has started");
   }
 
   /** The runtime is visible (to the API, to initcalls) before its boot runs. */

@@ -37,6 +37,8 @@ public final class AgentOptions {
         + " even when there are no initcalls (profile mode alone)");
     known("report", true, "write blame.txt, critical-chain.txt, bootgraph.svg to DIR at exit");
     known("jfr", false, "commit a JFR event org.initcall4j.Initcall per initcall");
+    known("main", true, "the application's main class, behind a launcher that makes its own"
+        + " class loader (default: the manifest's Start-Class)");
     known("flush", true, "run deferred initcalls: manual (default), ready, or after a delay (5s)");
   }
 

@@ -1,5 +1,6 @@
 package org.initcall4j.agent;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,26 +25,67 @@ import org.initcall4j.agent.runtime.RuntimeSettings;
 import org.initcall4j.agent.transform.Rewrites;
 
 /**
- * Wires the whole agent together: options, index and config, the graph, the runtime and what
- * watches it, then the boot and the control plane. A class of its own so that a JVM with
- * nothing to run never loads (or verifies) it.
+ * Wires the whole agent together in two steps: {@link #prepare} reads the index and config of the
+ * application's class loader, checks the graph, makes the runtime and registers the rewrites;
+ * {@link #run} publishes the runtime, runs the boot initcalls and starts the control plane. On a
+ * plain class path both happen in {@code premain}; behind a launcher the first happens when the
+ * application's main class is defined and the second at the start of its {@code main}. A class of
+ * its own so that a JVM with nothing to run never loads (or verifies) it.
  */
 final class AgentStart {
-  private AgentStart() {}
+  private final AgentOptions options;
+  private final ControlOptions control;
+  private final InitcallRuntime runtime;
+  private final boolean somethingToControl;
+  private final ClassFileTransformer rewrites;
 
-  static void start(AgentOptions options, Instrumentation instrumentation, boolean atBoot) {
+  private AgentStart(AgentOptions options, ControlOptions control, InitcallRuntime runtime,
+      boolean somethingToControl, ClassFileTransformer rewrites) {
+    this.options = options;
+    this.control = control;
+    this.runtime = runtime;
+    this.somethingToControl = somethingToControl;
+    this.rewrites = rewrites;
+  }
+
+  /**
+   * Everything now, on one loader: {@code premain} on a plain class path, or an attach.
+   *
+   * @param madeLater true for the runtime of an idle agent, made on first use: its missing
+   *     index was reported when it started
+   */
+  static void start(AgentOptions options, Instrumentation instrumentation, ClassLoader appLoader,
+      boolean atBoot, boolean madeLater) {
+    prepare(options, instrumentation, appLoader, atBoot, !madeLater).run(atBoot);
+  }
+
+  /**
+   * Reads, checks and plans; registers the rewrites; runs no initcall.
+   *
+   * @param reportMissingIndex false when the loader was already seen to have no index (the
+   *     runtime of an idle agent, made on first use)
+   * @throws AgentStartupException for a bad index, config or graph
+   */
+  static AgentStart prepare(AgentOptions options, Instrumentation instrumentation,
+      ClassLoader appLoader, boolean atBoot, boolean reportMissingIndex) {
     RuntimeSettings settings = runtimeSettings(options);
     ControlOptions control = ControlOptions.from(options);
-    if (options.anyStartingWith("profile")) {
-      // before the boot initcalls run, so their static initializers are timed too
+    if (options.anyStartingWith("profile") && !ProfileMode.active()) {
+      // before the boot initcalls run, so their static initializers are timed too (behind a
+      // launcher it started in premain, to time the launcher's classes as well)
       ProfileMode.install(options, instrumentation);
     }
-    ClassLoader appLoader = ClassLoader.getSystemClassLoader();
     List<InitcallSpec> specs;
     BootPlan plan;
     InitcallConfig config = null;
     try {
       specs = new ArrayList<>(IndexLoader.load(appLoader));
+      if (reportMissingIndex && specs.isEmpty() && options.value("config") == null) {
+        String hint = IndexLoader.missingIndexHint(appLoader);
+        if (hint != null) {
+          System.err.println(hint);
+        }
+      }
       if (options.value("config") != null) {
         config = InitcallConfig.load(options.value("config"), options.flag("lenient"), appLoader,
             System.err);
@@ -59,25 +101,39 @@ final class AgentStart {
     InitcallRuntime started = new InitcallRuntime(plan,
         rewrites == null ? invoker : rewrites.invoker(invoker), settings, System.err);
     started.addListener(new ConsoleReporter(System.err, options.flag("debug")));
-    if (rewrites != null) {
-      rewrites.install(instrumentation, started);
-    }
+    ClassFileTransformer transformer = rewrites == null ? null
+        : rewrites.install(instrumentation, started);
     if (options.value("report") != null) {
       BootReport.writeAtExit(started, options.value("report"));
     }
     if (options.flag("jfr")) {
       JfrEvents.install(started); // the only path that loads jdk.jfr
     }
-    Agent.publish(started, atBoot);
+    // profile mode alone has nothing to control: no control plane unless asked for by name
+    return new AgentStart(options, control, started,
+        !atBoot || !specs.isEmpty() || config != null, transformer);
+  }
+
+  /** The transformer of the config's rewrites, or null when no class needs rewriting. */
+  ClassFileTransformer rewrites() {
+    return rewrites;
+  }
+
+  /**
+   * Publishes the runtime, runs the boot initcalls (at boot) and starts the control plane.
+   *
+   * @throws AgentStartupException when a boot initcall failed and option {@code fatal} is set
+   */
+  void run(boolean atBoot) {
+    Agent.publish(runtime, atBoot);
     if (atBoot) {
-      int bad = started.boot();
+      int bad = runtime.boot();
       if (bad > 0 && options.flag("fatal")) {
         throw new AgentStartupException(bad + " boot initcall" + (bad == 1 ? "" : "s")
             + " failed or skipped and option 'fatal' is set");
       }
     }
-    // profile mode alone has nothing to control: no control plane unless asked for by name
-    ControlPlane.start(control, started, !atBoot || !specs.isEmpty() || config != null);
+    ControlPlane.start(control, runtime, somethingToControl);
     if (control.jmxOn()) {
       Agent.offerMBeanOnRequest();
     }

@@ -41,12 +41,17 @@ public final class Premain {
       if (!(e instanceof IllegalArgumentException) && !isStartupFailure(e)) {
         throw e;
       }
-      System.err.println("initcall4j: " + e.getMessage());
-      System.err.println("initcall4j: stopping the JVM before main");
-      System.err.flush();
-      // Stop before main, as the user asked for checked start-up; exit runs shutdown hooks.
-      Runtime.getRuntime().exit(1);
+      stopBeforeMain(e);
     }
+  }
+
+  /** Bad options, index, config or a fatal boot: says why and stops before the application. */
+  static void stopBeforeMain(RuntimeException e) {
+    System.err.println("initcall4j: " + e.getMessage());
+    System.err.println("initcall4j: stopping the JVM before main");
+    System.err.flush();
+    // Stop before main, as the user asked for checked start-up; exit runs shutdown hooks.
+    Runtime.getRuntime().exit(1);
   }
 
   /**

@@ -1,35 +1,111 @@
 package org.initcall4j.agent.index;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.initcall4j.agent.model.InitcallSpec;
 
 /**
- * Merges the index resources of every jar and directory a class loader sees. A resource lookup,
- * not a class-path scan: the loader answers from its own jar directory.
+ * Merges the index resources of every jar and directory the application's class loader sees. A
+ * resource lookup, not a class-path scan: the loader answers from its own jar directory. One
+ * place outside the loader's view counts too: a Spring Boot jar unpacked and run as
+ * {@code -cp BOOT-INF/classes:BOOT-INF/lib/*}, whose repackager left the index at the jar's root.
  */
 public final class IndexLoader {
+  private static final String UNPACKED_CLASSES = "BOOT-INF" + File.separator + "classes";
 
   private IndexLoader() {}
 
   public static List<InitcallSpec> load(ClassLoader loader) {
     List<InitcallSpec> specs = new ArrayList<>();
     try {
-      Enumeration<URL> resources = loader.getResources(IndexFormat.RESOURCE);
-      while (resources.hasMoreElements()) {
-        URL url = resources.nextElement();
+      for (URL url : locations(loader)) {
         specs.addAll(IndexFormat.parse(read(url), sourceName(url)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + IndexFormat.RESOURCE + ": " + e, e);
     }
     return specs;
+  }
+
+  /** Whether the loader sees any index, read or not (one resource lookup). */
+  public static boolean anyIndex(ClassLoader loader) {
+    try {
+      return loader.getResources(IndexFormat.RESOURCE).hasMoreElements()
+          || !unpackedBootJarIndexes(loader).isEmpty();
+    } catch (IOException e) {
+      return true; // the full start reads the index and reports this
+    }
+  }
+
+  /** Each index once, even when two views of the class path show the same file. */
+  private static Collection<URL> locations(ClassLoader loader) throws IOException {
+    // keyed by text: URL.equals may resolve host names
+    Map<String, URL> urls = new LinkedHashMap<>();
+    Enumeration<URL> resources = loader.getResources(IndexFormat.RESOURCE);
+    while (resources.hasMoreElements()) {
+      URL url = resources.nextElement();
+      urls.put(url.toExternalForm(), url);
+    }
+    for (URL url : unpackedBootJarIndexes(loader)) {
+      urls.put(url.toExternalForm(), url);
+    }
+    return urls.values();
+  }
+
+  /**
+   * The index at the root of an unpacked Spring Boot jar whose {@code BOOT-INF/classes} is on the
+   * system class path: the repackager keeps {@code META-INF/} at the jar's root.
+   */
+  static List<URL> unpackedBootJarIndexes(ClassLoader loader) {
+    String classPath = System.getProperty("java.class.path", "");
+    if (loader != ClassLoader.getSystemClassLoader() || !classPath.contains(UNPACKED_CLASSES)) {
+      return List.of(); // a string check on every other class path
+    }
+    List<URL> found = new ArrayList<>();
+    for (String entry : classPath.split(File.pathSeparator)) {
+      File classes = new File(entry).getAbsoluteFile();
+      if (!classes.getPath().endsWith(UNPACKED_CLASSES) || !classes.isDirectory()) {
+        continue;
+      }
+      File index = new File(classes.getParentFile().getParentFile(),
+          IndexFormat.RESOURCE.replace('/', File.separatorChar));
+      if (index.isFile()) {
+        try {
+          found.add(index.toURI().toURL());
+        } catch (MalformedURLException e) {
+          // a file path always makes a URL
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * One line for stderr when the application's loader sees the initcall4j api but no index, or
+   * null: an application with {@code @Initcall} methods whose index was not written (the
+   * processor did not run) or was lost on the way (a repackaged or shaded jar).
+   */
+  public static String missingIndexHint(ClassLoader loader) {
+    if (loader.getResource("org/initcall4j/Initcall.class") == null) {
+      return null;
+    }
+    String name = loader.getName() != null ? loader.getName() : loader.getClass().getName();
+    return "initcall4j: no initcall index found: the class loader '" + name + "' sees the"
+        + " initcall4j api but no " + IndexFormat.RESOURCE + ", so no @Initcall runs; the"
+        + " annotation processor did not run (name it in the compiler's"
+        + " annotationProcessorPaths), or the index was lost when the jar was repackaged or"
+        + " shaded (see the README, 'When no initcall runs')";
   }
 
   private static String read(URL url) throws IOException {

@@ -80,12 +80,18 @@ public final class Rewrites {
     return isEmpty() ? plain : new RewriteInvoker(byName, plain);
   }
 
-  /** Connects the hooks to the runtime and registers the transformer; call before boot. */
-  public void install(Instrumentation instrumentation, InitcallRuntime runtime) {
+  /**
+   * Connects the hooks to the runtime and registers the transformer; call before boot.
+   *
+   * @return the registered transformer, or null when no class needs rewriting
+   */
+  public ClassFileTransformer install(Instrumentation instrumentation, InitcallRuntime runtime) {
     if (isEmpty()) {
-      return;
+      return null;
     }
-    instrumentation.addTransformer(connect(runtime));
+    ClassFileTransformer transformer = connect(runtime);
+    instrumentation.addTransformer(transformer);
+    return transformer;
   }
 
   /**

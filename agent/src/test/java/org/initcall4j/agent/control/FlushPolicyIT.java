@@ -96,6 +96,11 @@ class FlushPolicyIT {
     assertTrue(result.stderr().contains("initcall4j: flush all: nothing left to run"),
         result.describe());
     assertTrue(result.stdout().contains("threads []"), result.describe());
+    // the api is there and no index: one line says what was looked for, where, and the fix
+    assertEquals(1, result.stderrLines().stream().filter(l -> l.startsWith(
+        "initcall4j: no initcall index found: the class loader 'app' sees the initcall4j api but"
+        + " no META-INF/initcall4j/initcalls.idx, so no @Initcall runs; the annotation processor"
+        + " did not run")).count(), result.describe());
   }
 
   @Test
@@ -105,6 +110,7 @@ class FlushPolicyIT {
         .classPath(TestApps.jar("plain")).main("plain.Main").run();
     assertEquals(0, result.exitCode(), result.describe());
     assertTrue(result.stdout().contains("threads []"), result.describe());
+    assertEquals("", result.stderr(), "no api, so no word about a missing index");
     assertFalse(result.stdout().contains("javax.management."), "java.management loaded");
     assertFalse(result.stdout().contains("org.initcall4j.agent.control.ControlFiles"),
         result.describe());

@@ -21,6 +21,7 @@ public final class ForkedJvm {
   private final List<String> classPath = new ArrayList<>();
   private final List<String> programArgs = new ArrayList<>();
   private String mainClass;
+  private Path jar;
   private Path workDir;
   private long timeoutSeconds = 60;
 
@@ -78,6 +79,13 @@ public final class ForkedJvm {
     return this;
   }
 
+  /** Runs {@code java -jar jar args}, as users start executable jars. */
+  public ForkedJvm jar(Path executable, String... args) {
+    this.jar = executable;
+    programArgs.addAll(List.of(args));
+    return this;
+  }
+
   public ForkedJvm workDir(Path dir) {
     this.workDir = dir;
     return this;
@@ -97,7 +105,10 @@ public final class ForkedJvm {
       command.add("-cp");
       command.add(String.join(java.io.File.pathSeparator, classPath));
     }
-    if (mainClass != null) {
+    if (jar != null) {
+      command.add("-jar");
+      command.add(jar.toString());
+    } else if (mainClass != null) {
       command.add(mainClass);
     }
     command.addAll(programArgs);

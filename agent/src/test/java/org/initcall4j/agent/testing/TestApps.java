@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -34,10 +35,15 @@ public final class TestApps {
 
   /** The app packed as a jar, as users ship it. */
   public static Path jar(String app) {
+    return jar(app, null, OUTPUT.resolve(app + ".jar").toAbsolutePath());
+  }
+
+  /** The app packed as a jar with this manifest (null: none), written to {@code jar}. */
+  public static Path jar(String app, Manifest manifest, Path jar) {
     Path classes = classes(app);
-    Path jar = OUTPUT.resolve(app + ".jar").toAbsolutePath();
     try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file);
+        JarOutputStream out = manifest == null ? new JarOutputStream(file)
+            : new JarOutputStream(file, manifest);
         Stream<Path> files = Files.walk(classes)) {
       for (Path path : files.filter(Files::isRegularFile).sorted().toList()) {
         out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
