@@ -24,7 +24,7 @@ public final class ProfileMode {
   public static void install(AgentOptions options, Instrumentation instrumentation) {
     ProfileSettings chosen = ProfileSettings.from(options);
     ProfileTransformer transformer = new ProfileTransformer(chosen.selection(),
-        new ProfileLog(System.err), instrumentation);
+        new ProfileLog(System.err));
     Warmup.run(transformer);
     settings = chosen;
     instrumentation.addTransformer(transformer);

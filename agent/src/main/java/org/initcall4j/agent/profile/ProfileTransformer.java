@@ -1,10 +1,8 @@
 package org.initcall4j.agent.profile;
 
 import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.initcall4j.agent.ModuleAccess;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
@@ -14,51 +12,29 @@ import org.objectweb.asm.MethodTooLargeException;
  * Adds timing to the static initializer of every selected class as it is first loaded. Rejects
  * before parsing, cheapest check first: hidden and redefined classes, the JDK's loaders, the name,
  * loaders that cannot see the recorder, then a constant-pool scan for {@code <clinit>}. Returns
- * null for every class it leaves alone, and never lets a failure reach class loading. A named
- * module whose class it times is made to read the recorder's module (once).
+ * null for every class it leaves alone, and never lets a failure reach class loading.
  */
 public final class ProfileTransformer implements ClassFileTransformer {
   private final ClassSelection selection;
   private final ProfileLog log;
-  /** Null in-process (tests, benchmarks): classes of named modules are then left alone. */
-  private final Instrumentation instrumentation;
   private final ClassLoader recorderLoader = ProfileRecorder.class.getClassLoader();
   private final AtomicInteger timedClasses = new AtomicInteger();
 
-  /** For in-process use with classes on a class path only. */
   ProfileTransformer(ClassSelection selection, ProfileLog log) {
-    this(selection, log, null);
-  }
-
-  ProfileTransformer(ClassSelection selection, ProfileLog log, Instrumentation instrumentation) {
     this.selection = selection;
     this.log = log;
-    this.instrumentation = instrumentation;
   }
 
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-    return transform(null, loader, className, classBeingRedefined, protectionDomain,
-        classfileBuffer);
-  }
-
-  /** The JVM calls this one; {@code module} is null when called as a class-path class. */
-  @Override
-  public byte[] transform(Module module, ClassLoader loader, String className,
-      Class<?> classBeingRedefined, ProtectionDomain protectionDomain, byte[] classfileBuffer) {
     // A null name is a hidden or anonymous class; a redefinition may not add code paths.
     if (loader == null || className == null || classBeingRedefined != null
         || !selection.selects(className) || !seesRecorder(loader)) {
       return null;
     }
     try {
-      byte[] timed = rewrite(className, classfileBuffer);
-      if (timed != null && module != null && module.isNamed()) {
-        // the timing calls ProfileRecorder, on the class path, which a named module does not read
-        ModuleAccess.readAgent(instrumentation, module);
-      }
-      return timed;
+      return rewrite(className, classfileBuffer);
     } catch (Throwable failure) {
       log.failure(className, failure);
       return null;

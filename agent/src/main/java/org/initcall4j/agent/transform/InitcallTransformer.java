@@ -10,13 +10,13 @@ import org.initcall4j.agent.ModuleAccess;
  * Rewrites only the classes a config names. Every other class is rejected on one hash lookup of
  * its name before anything is parsed; a class being redefined, one loaded by another loader than
  * the application's, or one that fails to rewrite is left exactly as it was (logged once). A
- * rewritten class of a named module is given the access its hooks need (see
- * {@link #grantAccess}).
+ * rewritten class of a named module has its package opened to the agent when a hook reflects
+ * into it ({@link #openIfReflected}).
  */
 final class InitcallTransformer implements ClassFileTransformer {
   private final Map<String, ClassPlan> plans;
   private final HookContext context;
-  /** Null in-process (tests, benchmarks): classes of named modules are then left as they were. */
+  /** Null in-process (tests, benchmarks): then a named module's package cannot be opened. */
   private final Instrumentation instrumentation;
 
   InitcallTransformer(Map<String, ClassPlan> plans, HookContext context,
@@ -53,7 +53,7 @@ final class InitcallTransformer implements ClassFileTransformer {
     try {
       byte[] rewritten = ClassRewriter.rewrite(classfileBuffer, plan);
       if (module != null && module.isNamed()) {
-        grantAccess(module, name, plan);
+        openIfReflected(module, name, plan);
       }
       plan.markRewritten();
       return rewritten;
@@ -65,12 +65,12 @@ final class InitcallTransformer implements ClassFileTransformer {
   }
 
   /**
-   * The inserted code calls {@link InitcallHooks}, on the class path, which a named module does
-   * not read; and deferred hooks call the class's own (private) code by reflection at the flush,
-   * which needs its package open to the agent.
+   * Deferred hooks call the class's own private code by reflection at the flush, which needs its
+   * package open to the agent. The calls inserted into the class need no grant: the JVM lets a
+   * module whose class an agent changed read the class path's unnamed module (see
+   * {@link ModuleAccess}).
    */
-  private void grantAccess(Module module, String className, ClassPlan plan) {
-    ModuleAccess.readAgent(instrumentation, module);
+  private void openIfReflected(Module module, String className, ClassPlan plan) {
     if (plan.reflectsIntoClass()) {
       ModuleAccess.openToAgent(instrumentation, module, packageOf(className));
     }
