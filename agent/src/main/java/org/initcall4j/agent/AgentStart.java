@@ -97,7 +97,7 @@ final class AgentStart {
     }
     Rewrites rewrites = config == null ? null
         : Rewrites.plan(config.entries(), plan, appLoader, System.err);
-    Invoker invoker = new ReflectiveInvoker(appLoader);
+    Invoker invoker = new ReflectiveInvoker(appLoader, instrumentation);
     InitcallRuntime started = new InitcallRuntime(plan,
         rewrites == null ? invoker : rewrites.invoker(invoker), settings, System.err);
     started.addListener(new ConsoleReporter(System.err, options.flag("debug")));

@@ -1,19 +1,30 @@
 package org.initcall4j.agent.runtime;
 
+import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import org.initcall4j.agent.ModuleAccess;
 import org.initcall4j.agent.model.InitcallSpec;
 
 /**
  * Calls an initcall's static method through reflection, or initializes its class when the unit is
- * a static initializer. Reflection is only touched when there is an initcall to run.
+ * a static initializer. Reflection is only touched when there is an initcall to run. A method of
+ * a named module's package that is not open to the agent gets it opened first, through the
+ * instrumentation.
  */
 public final class ReflectiveInvoker implements Invoker {
   private final ClassLoader loader;
+  private final Instrumentation instrumentation;
 
+  /** For in-process use with classes on a class path only: named modules cannot be opened. */
   public ReflectiveInvoker(ClassLoader loader) {
+    this(loader, null);
+  }
+
+  public ReflectiveInvoker(ClassLoader loader, Instrumentation instrumentation) {
     this.loader = loader;
+    this.instrumentation = instrumentation;
   }
 
   @Override
@@ -37,7 +48,7 @@ public final class ReflectiveInvoker implements Invoker {
     }
   }
 
-  private static Method find(Class<?> type, InitcallSpec spec) throws NoSuchMethodException {
+  private Method find(Class<?> type, InitcallSpec spec) throws NoSuchMethodException {
     Method method;
     try {
       method = type.getDeclaredMethod(spec.methodName());
@@ -48,7 +59,12 @@ public final class ReflectiveInvoker implements Invoker {
     if (!Modifier.isStatic(method.getModifiers())) {
       throw new IllegalStateException(spec.target() + " is not static; initcalls must be static");
     }
-    method.setAccessible(true);
+    // false only for a named module's package not open to the agent: the class path never
+    // gets to ModuleAccess
+    if (!method.trySetAccessible()) {
+      ModuleAccess.openToAgent(instrumentation, type.getModule(), type.getPackageName());
+      method.setAccessible(true);
+    }
     return method;
   }
 }

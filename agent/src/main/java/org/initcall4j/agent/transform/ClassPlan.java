@@ -26,6 +26,16 @@ final class ClassPlan {
     return id == null || !descriptor.endsWith(")V") ? -1 : id;
   }
 
+  /** Whether a hook calls the class's own code by reflection (the deferred ones do). */
+  boolean reflectsIntoClass() {
+    for (Hook hook : hooks) {
+      if (hook.reflectsIntoClass()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void markRewritten() {
     for (Hook hook : hooks) {
       hook.rewritten = true;

@@ -84,6 +84,11 @@ final class DeferredClassHook extends Hook {
   }
 
   @Override
+  boolean reflectsIntoClass() {
+    return true;
+  }
+
+  @Override
   void run(Invoker plain) throws Throwable {
     plain.invoke(spec); // the JVM's initialization: empty when rewritten, the original if not
     if (!rewritten) {

@@ -39,6 +39,11 @@ final class DeferredMethodHook extends Hook {
   }
 
   @Override
+  boolean reflectsIntoClass() {
+    return true;
+  }
+
+  @Override
   void run(Invoker plain) throws Throwable {
     synchronized (this) {
       open = false;

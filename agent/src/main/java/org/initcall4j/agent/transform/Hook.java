@@ -46,6 +46,14 @@ abstract class Hook {
   /** The runtime skipped it (something it needs failed). */
   void skipped() {}
 
+  /**
+   * Whether it calls the class's code by reflection itself, rather than through the plain
+   * invoker: then a named module must open the class's package to the agent when rewritten.
+   */
+  boolean reflectsIntoClass() {
+    return false;
+  }
+
   /** Its record, looked up once: once the init memory is freed, lookups by name are scans. */
   final InitcallRecord record() {
     InitcallRecord found = record;

@@ -1,26 +1,42 @@
 package org.initcall4j.agent.transform;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.Map;
+import org.initcall4j.agent.ModuleAccess;
 
 /**
  * Rewrites only the classes a config names. Every other class is rejected on one hash lookup of
  * its name before anything is parsed; a class being redefined, one loaded by another loader than
- * the application's, or one that fails to rewrite is left exactly as it was (logged once).
+ * the application's, or one that fails to rewrite is left exactly as it was (logged once). A
+ * rewritten class of a named module has its package opened to the agent when a hook reflects
+ * into it ({@link #openIfReflected}).
  */
 final class InitcallTransformer implements ClassFileTransformer {
   private final Map<String, ClassPlan> plans;
   private final HookContext context;
+  /** Null in-process (tests, benchmarks): then a named module's package cannot be opened. */
+  private final Instrumentation instrumentation;
 
-  InitcallTransformer(Map<String, ClassPlan> plans, HookContext context) {
+  InitcallTransformer(Map<String, ClassPlan> plans, HookContext context,
+      Instrumentation instrumentation) {
     this.plans = plans;
     this.context = context;
+    this.instrumentation = instrumentation;
   }
 
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+    return transform(null, loader, className, classBeingRedefined, protectionDomain,
+        classfileBuffer);
+  }
+
+  /** The JVM calls this one; {@code module} is null when called as a class-path class. */
+  @Override
+  public byte[] transform(Module module, ClassLoader loader, String className,
+      Class<?> classBeingRedefined, ProtectionDomain protectionDomain, byte[] classfileBuffer) {
     if (className == null || classBeingRedefined != null) {
       return null; // hidden classes have no name; adding or moving <clinit> needs a first load
     }
@@ -36,6 +52,9 @@ final class InitcallTransformer implements ClassFileTransformer {
     }
     try {
       byte[] rewritten = ClassRewriter.rewrite(classfileBuffer, plan);
+      if (module != null && module.isNamed()) {
+        openIfReflected(module, name, plan);
+      }
       plan.markRewritten();
       return rewritten;
     } catch (Throwable t) {
@@ -43,5 +62,22 @@ final class InitcallTransformer implements ClassFileTransformer {
           + " plain code, not deferred or guarded): " + t);
       return null;
     }
+  }
+
+  /**
+   * Deferred hooks call the class's own private code by reflection at the flush, which needs its
+   * package open to the agent. The calls inserted into the class need no grant: the JVM lets a
+   * module whose class an agent changed read the class path's unnamed module (see
+   * {@link ModuleAccess}).
+   */
+  private void openIfReflected(Module module, String className, ClassPlan plan) {
+    if (plan.reflectsIntoClass()) {
+      ModuleAccess.openToAgent(instrumentation, module, packageOf(className));
+    }
+  }
+
+  private static String packageOf(String className) {
+    int dot = className.lastIndexOf('.');
+    return dot < 0 ? "" : className.substring(0, dot);
   }
 }

@@ -89,16 +89,21 @@ public final class Rewrites {
     if (isEmpty()) {
       return null;
     }
-    ClassFileTransformer transformer = connect(runtime);
+    ClassFileTransformer transformer = connect(runtime, instrumentation);
     instrumentation.addTransformer(transformer);
     return transformer;
   }
 
   /**
    * Connects the hooks to the runtime and returns the transformer that inserts them, without
-   * registering it: {@link #install} registers it; benchmarks and tests call it themselves.
+   * registering it: {@link #install} registers it; benchmarks and tests call it themselves, for
+   * classes on a class path (without instrumentation, a named module's are left as they were).
    */
   public ClassFileTransformer connect(InitcallRuntime runtime) {
+    return connect(runtime, null);
+  }
+
+  private ClassFileTransformer connect(InitcallRuntime runtime, Instrumentation instrumentation) {
     context.attach(runtime);
     runtime.addListener(new InitcallListener() {
       @Override
@@ -110,6 +115,6 @@ public final class Rewrites {
       }
     });
     InitcallHooks.install(table.toArray(new Hook[0]));
-    return new InitcallTransformer(byClass, context);
+    return new InitcallTransformer(byClass, context, instrumentation);
   }
 }

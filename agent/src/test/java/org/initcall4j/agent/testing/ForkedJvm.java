@@ -19,9 +19,11 @@ public final class ForkedJvm {
   private final Path javaHome;
   private final List<String> jvmArgs = new ArrayList<>();
   private final List<String> classPath = new ArrayList<>();
+  private final List<String> modulePath = new ArrayList<>();
   private final List<String> programArgs = new ArrayList<>();
   private String mainClass;
   private Path jar;
+  private String mainModule;
   private Path workDir;
   private long timeoutSeconds = 60;
 
@@ -86,6 +88,19 @@ public final class ForkedJvm {
     return this;
   }
 
+  /** Adds a jar or directory to {@code --module-path}. */
+  public ForkedJvm modulePath(Path entry) {
+    modulePath.add(entry.toString());
+    return this;
+  }
+
+  /** Runs {@code -m module/class}, the main class of a named module. */
+  public ForkedJvm mainModule(String moduleAndClass, String... args) {
+    this.mainModule = moduleAndClass;
+    programArgs.addAll(List.of(args));
+    return this;
+  }
+
   public ForkedJvm workDir(Path dir) {
     this.workDir = dir;
     return this;
@@ -105,9 +120,16 @@ public final class ForkedJvm {
       command.add("-cp");
       command.add(String.join(java.io.File.pathSeparator, classPath));
     }
+    if (!modulePath.isEmpty()) {
+      command.add("--module-path");
+      command.add(String.join(java.io.File.pathSeparator, modulePath));
+    }
     if (jar != null) {
       command.add("-jar");
       command.add(jar.toString());
+    } else if (mainModule != null) {
+      command.add("-m");
+      command.add(mainModule);
     } else if (mainClass != null) {
       command.add(mainClass);
     }

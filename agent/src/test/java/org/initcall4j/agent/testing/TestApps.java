@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * Small applications under {@code src/test/apps/<name>}, compiled on first use with the real
  * initcall4j processor (this module's classes) into {@code target/test-apps/<name>}, so each has
  * the index a user's build would give it. An optional {@code javac.options} file in the app's
- * folder adds compiler arguments, one a line.
+ * folder adds compiler arguments, one a line. An app with a {@code module-info.java} is compiled
+ * as a named module, with the api on the module path (as module {@code org.initcall4j}).
  */
 public final class TestApps {
   private static final Path SOURCES = Paths.get("src", "test", "apps");
@@ -66,8 +67,10 @@ public final class TestApps {
       try (Stream<Path> walk = Files.walk(sources)) {
         files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
       }
+      boolean modular = files.stream()
+          .anyMatch(f -> f.getFileName().toString().equals("module-info.java"));
       List<String> options = new ArrayList<>(List.of("--release", "17", "-d", output.toString(),
-          "-cp", ForkedJvm.apiClasses().toString(),
+          modular ? "--module-path" : "-cp", ForkedJvm.apiClasses().toString(),
           "-processorpath", Paths.get("target", "classes").toAbsolutePath().toString()));
       // optional extra javac arguments, one a line, e.g. processor options
       Path extra = sources.resolve("javac.options");
