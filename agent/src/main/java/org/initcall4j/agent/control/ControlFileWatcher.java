@@ -92,8 +92,8 @@ final class ControlFileWatcher {
   }
 
   private void handle(String name) {
-    if (name.startsWith(".") && name.endsWith(".tmp")) {
-      return; // our own temporary files
+    if (ControlDirectory.isOwnHidden(name)) {
+      return; // our own temporary files and hidden names; writes into those files are checked
     }
     if (!ControlFiles.NAMES.contains(name)) {
       if (reportedStrangers.add(name)) {
