@@ -305,6 +305,11 @@ final class ControlFiles implements InitcallListener {
     String line = "initcall4j: control: rejected a write to " + directory.path().resolve(file)
         + ": " + reason;
     System.err.println(line);
+    lastError(line);
+  }
+
+  /** Makes the line (one line) the content of {@code last_error}. */
+  void lastError(String line) {
     lock.lock();
     try {
       lastError = line + "\n";

@@ -114,6 +114,27 @@ class ControlDirectoryIT {
     }
   }
 
+  @Test
+  void aFlushWhoseInitcallFailsSaysSoInLastErrorWithTheError() throws Exception {
+    try (RunningJvm app = ControlApp.start("current", "", tmp)) {
+      Path dir = tmp.resolve("initcall4j-" + app.pid());
+      Path deferred = dir.resolve("deferred_initcalls");
+      awaitFile(deferred, ALL_PENDING::equals, app);
+      write(deferred, "printer\n");
+      String error = awaitFile(dir.resolve("last_error"), e -> !e.isEmpty(), app);
+      assertEquals("initcall4j: control: flush printer requested in " + deferred + ": 0 of 1"
+          + " initcalls succeeded; printer failed: java.lang.IllegalStateException: out of"
+          + " paper\n", error);
+      awaitFile(dir.resolve("initcalls"), t -> t.matches("(?s).*\nprinter +LATE +failed .*"
+          + " +java.lang.IllegalStateException: out of paper\n"), app);
+      write(deferred, "gallery\n");
+      app.awaitStdout("init gallery #1", 10_000);
+      awaitFile(deferred, "network\n"::equals, app);
+      assertEquals(error, Files.readString(dir.resolve("last_error")),
+          "a flush that went well leaves the last error as it was");
+    }
+  }
+
   /** Runs a shell command line with the file as $1, as an operator would type it. */
   private static void shell(String command, Path file) throws Exception {
     Process sh = new ProcessBuilder("sh", "-c", command, "sh", file.toString())
