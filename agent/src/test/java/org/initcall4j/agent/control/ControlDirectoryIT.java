@@ -98,8 +98,11 @@ class ControlDirectoryIT {
       app.awaitStdout("init network #1", 10_000);
       awaitFile(deferred, "printer\n"::equals, app);
 
-      // the reproduction: the file holds the one name left, and the operator writes it
-      for (int i = 1; i <= 5; i++) {
+      // the file holds the one name left, and the operator writes it: first opened without
+      // truncation (1<>), so the file never holds anything else, then as usual, four times more
+      shell("echo printer 1<>\"$1\"", deferred);
+      awaitCount(app, "initcall4j: control: flush printer requested in " + deferred, 1);
+      for (int i = 2; i <= 5; i++) {
         shell("echo printer > \"$1\"", deferred);
         awaitCount(app, "initcall4j: control: flush printer requested in " + deferred, i);
       }
