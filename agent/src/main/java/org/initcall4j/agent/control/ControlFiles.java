@@ -242,7 +242,7 @@ final class ControlFiles implements InitcallListener {
     }
     if (bytes == null) {
       if (deferredView == null) {
-        dirty.set(true); // more of a write rejected as too large: the view may replace it now
+        dirty.set(true); // a write read (or rejected) and marked since: the view may replace it
       }
       return null; // our own rename, a chmod, or a truncation whose write is still to come
     }

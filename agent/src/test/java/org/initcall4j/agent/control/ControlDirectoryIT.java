@@ -13,10 +13,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.initcall4j.agent.testing.Jdks;
 import org.initcall4j.agent.testing.RunningJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The control directory in a real JVM: views, triggers, rejected input, clean-up at exit. */
 class ControlDirectoryIT {
@@ -86,10 +90,15 @@ class ControlDirectoryIT {
     }
   }
 
-  @Test
-  void echoOfTheNameTheFileHoldsFlushesItEveryTimeAndSoDoesOneTwice() throws Exception {
+  static List<String> jdks() {
+    return Jdks.names();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void echoOfTheNameTheFileHoldsFlushesItEveryTimeAndSoDoesOneTwice(String jdk) throws Exception {
     Path dir = tmp.resolve("ctl");
-    try (RunningJvm app = ControlApp.start("current", "control=" + dir, tmp)) {
+    try (RunningJvm app = ControlApp.start(jdk, "control=" + dir, tmp)) {
       Path deferred = dir.resolve("deferred_initcalls");
       awaitFile(deferred, ALL_PENDING::equals, app);
       write(deferred, "gallery\n");
