@@ -43,7 +43,7 @@ final class ControlFiles implements InitcallListener {
   private KnownInode deferredFile;
   /** Guarded by lock: the view deferredFile holds, or null once a write was read from it. */
   private String deferredView;
-  /** Guarded by lock: a link, pipe or directory in its place, rejected: the next view replaces it. */
+  /** Guarded by lock: a link, pipe or directory put in its place, rejected, to be replaced. */
   private Object rejectedKey;
   /** Guarded by lock. */
   private final ReplacedViews replaced = new ReplacedViews();

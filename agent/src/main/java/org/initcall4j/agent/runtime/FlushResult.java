@@ -90,7 +90,7 @@ public final class FlushResult {
     return lines;
   }
 
-  /** {@code ran 3 initcalls}, {@code 1 of 2 initcalls succeeded}, or {@code nothing left to run}. */
+  /** {@code ran 3 initcalls}, {@code 1 of 2 initcalls succeeded} or {@code nothing left to run}. */
   public String headline() {
     int ran = ran();
     int succeeded = succeeded();
