@@ -2,6 +2,7 @@ package org.initcall4j.agent.jmx;
 
 import java.util.List;
 import java.util.Locale;
+import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.OpenDataException;
@@ -182,13 +183,13 @@ final class InitcallsView implements InitcallsMBean {
   }
 
   @Override
-  public int flush() {
-    return runtime.flushAll();
+  public CompositeData flush() {
+    return FlushOpenData.of(runtime.flushAll());
   }
 
   @Override
-  public int flush(String name) {
-    return runtime.flush(name);
+  public CompositeData flush(String name) {
+    return FlushOpenData.of(runtime.flush(name));
   }
 
   @Override
