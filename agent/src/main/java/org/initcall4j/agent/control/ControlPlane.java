@@ -81,7 +81,7 @@ public final class ControlPlane {
   private static synchronized void registerMBean() {
     if (!mbeanRegistered) {
       mbeanRegistered = InitcallsMBeanRegistration.register(controlled, scheduler, memory,
-          directoryInUse);
+          directoryInUse, chosen.jmxReadOnly());
     }
   }
 

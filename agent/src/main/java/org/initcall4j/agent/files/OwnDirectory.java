@@ -93,6 +93,10 @@ public final class OwnDirectory implements Closeable {
       if (absolute.getParent() != null) {
         Files.createDirectories(absolute.getParent());
       }
+    } catch (IOException e) {
+      throw place.unsafe(absolute, "cannot be created (" + e + ")");
+    }
+    try {
       Files.createDirectory(absolute,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)));
     } catch (FileAlreadyExistsException e) {
