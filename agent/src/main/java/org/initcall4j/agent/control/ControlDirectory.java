@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedDirectoryStreamException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -278,7 +279,7 @@ final class ControlDirectory {
     }
     try {
       own.deleteIfExists(hidden);
-    } catch (IOException e) {
+    } catch (IOException | ClosedDirectoryStreamException e) {
       // the directory is going away, or someone removed it first
     }
   }
