@@ -55,7 +55,7 @@ final class ControlDirectory {
 
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
-  static final OwnDirectory.Place PLACE = new OwnDirectory.Place("control directory",
+  private static final OwnDirectory.Place PLACE = new OwnDirectory.Place("control directory",
       "use a directory of your own that only you can write (mkdir -m 700), or another"
       + " control=DIR");
 
