@@ -204,8 +204,14 @@ public final class OwnDirectory implements Closeable {
     try {
       return path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
     } catch (IOException e) {
-      throw place.unsafe(path, "cannot be checked: the user '" + name + "' who runs this JVM"
-          + " cannot be looked up (" + e + ")");
+      // a user without a name (a container's uid without a passwd entry: user.name is "?");
+      // on Linux this process's own directory in /proc belongs to it
+      try {
+        return Files.getOwner(path.getFileSystem().getPath("/proc/self"));
+      } catch (IOException | UnsupportedOperationException notLinux) {
+        throw place.unsafe(path, "cannot be checked: the user '" + name + "' who runs this JVM"
+            + " cannot be looked up (" + e + ")");
+      }
     }
   }
 

@@ -126,6 +126,19 @@ class OwnDirectoryTest {
   }
 
   @Test
+  void aUserWithoutANameIsKnownByTheOwnerOfItsProcess() throws Exception {
+    Path dir = ownDir("report");
+    String name = System.getProperty("user.name");
+    // a container's uid without a passwd entry: the JDK sets user.name to "?"
+    System.setProperty("user.name", "?");
+    try (OwnDirectory own = OwnDirectory.open(dir, PLACE)) {
+      assertEquals(dir, own.path());
+    } finally {
+      System.setProperty("user.name", name);
+    }
+  }
+
+  @Test
   void aNameWithASeparatorIsRefused() throws Exception {
     try (OwnDirectory own = OwnDirectory.open(ownDir("report"), PLACE)) {
       assertThrows(IllegalArgumentException.class,
