@@ -243,7 +243,10 @@ public final class InitcallRuntime {
    * ran or skipped it, false when it was already terminal or another thread ran it.
    */
   boolean runOne(InitcallRecord record) {
-    if (record.state().isTerminal()) {
+    // Read once: whichever thread finishes the last initcall frees it at any moment, and null
+    // means that happened, so this one is terminal too.
+    Invoker current = invoker;
+    if (current == null || record.state().isTerminal()) {
       return false;
     }
     try {
@@ -256,7 +259,7 @@ public final class InitcallRuntime {
         }
       }
       if (blocked == null) {
-        invoker.beforeClaim(record.spec());
+        current.beforeClaim(record.spec());
       }
       if (!record.claim(elapsedNanos())) {
         return false;
@@ -274,7 +277,7 @@ public final class InitcallRuntime {
     fire(STARTED, record, null, 0);
     Throwable failure = null;
     try {
-      invoker.invoke(record.spec());
+      current.invoke(record.spec());
     } catch (Throwable t) {
       failure = t;
     }
