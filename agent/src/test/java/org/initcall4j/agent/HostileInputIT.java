@@ -49,6 +49,24 @@ class HostileInputIT {
     }
   }
 
+  /**
+   * An application without an index gets an idle agent, which builds nothing from its options:
+   * a bad value must stop it all the same, in premain (timeout.skip without timeout passed and
+   * failed at the first flush).
+   */
+  @Test
+  void badValuesStopTheJvmBeforeMainAlsoWhenThereIsNothingToRun() throws Exception {
+    for (String options : new String[] {"timeout.skip", "debug,threads=0", "flush=sometimes"}) {
+      ForkedJvm.Result result = ForkedJvm.current().agent(options)
+          .classPath(TestApps.jar("plain")).classPath(ForkedJvm.apiClasses())
+          .main("plain.Main", "api").run();
+      String context = "options " + options + "\n" + result.describe();
+      assertEquals(1, result.exitCode(), context);
+      assertTrue(result.stderr().contains("stopping the JVM before main"), context);
+      assertFalse(result.stdout().contains("settings "), "main ran\n" + context);
+    }
+  }
+
   @Test
   void generatedBadConfigFilesStopTheJvmBeforeAnyInitcallRuns(@TempDir Path dir) throws Exception {
     int run = 0;
