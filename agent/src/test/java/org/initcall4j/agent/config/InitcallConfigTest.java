@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.initcall4j.agent.model.InitLevel;
 import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.testing.Hostile;
@@ -32,7 +34,8 @@ class InitcallConfigTest {
   @BeforeAll
   static void compileApps() throws Exception {
     apps = new URLClassLoader(new URL[] {TestApps.classes("entry").toUri().toURL(),
-        TestApps.classes("lazy").toUri().toURL()}, null);
+        TestApps.classes("lazy").toUri().toURL(), TestApps.classes("serial").toUri().toURL()},
+        null);
   }
 
   private static InitcallConfig parse(String text) {
@@ -252,6 +255,45 @@ class InitcallConfigTest {
     assertTrue(deferral("lazy.Unsafe$Settings").contains("it is an interface"));
     assertTrue(deferral("lazy.Unsafe$Outer").contains("its nest mate lazy.Unsafe$Outer$Inner"
         + " reads static field 'SECRET' directly"));
+  }
+
+  /**
+   * Which targets' rewrites must keep the serialVersionUID: Serializable directly, through a
+   * superclass's interface's superinterface (read from class files, the JDK's included), and
+   * only where the rewrite changes the default (a deferral; a hooked synchronized method).
+   */
+  @Test
+  void serializableTargetsWhoseRewriteChangesTheDefaultSerialVersionUidAreMarked() {
+    InitcallConfig config = parse("""
+        initcall.account.class = serial.Account
+        initcall.account.deferred = true
+        initcall.deposit.method = serial.Account#deposit(long)
+        initcall.deposit.deferred = true
+        initcall.savings.class = serial.Savings
+        initcall.savings.deferred = true
+        initcall.plain.class = serial.Plain
+        initcall.plain.deferred = true
+        initcall.catalog.class = lazy.Catalog
+        initcall.catalog.deferred = true
+        """);
+    Map<String, Boolean> marked = new TreeMap<>();
+    for (ConfigEntry entry : config.entries()) {
+      marked.put(entry.spec().name(), entry.serializable());
+    }
+    assertEquals(Map.of("account", true, "deposit", true, "savings", true, "plain", false,
+        "catalog", false), marked);
+  }
+
+  @Test
+  void aSerializableClassWhoseSerialFormCannotBeKeptIsNotDeferred() {
+    assertTrue(deferral("serial.Refused$ComputedUid").endsWith("it is Serializable and its"
+        + " static initializer sets serialVersionUID, which serialization reads before a deferred"
+        + " initializer has run; make it a constant: private static final long serialVersionUID"
+        + " = <value>L"));
+    assertTrue(deferral("serial.Refused$PersistentFields").contains("it is Serializable and its"
+        + " static initializer sets serialPersistentFields"));
+    assertTrue(deferral("serial.Refused$OddUid").contains("it is Serializable and has a field"
+        + " named serialVersionUID that serialization ignores"));
   }
 
   private static String deferral(String className) {
