@@ -98,6 +98,15 @@ class AgentOptionsFuzzTest {
     }
   }
 
+  /** A new option joins the fuzz (and its check, {@code AgentOptions.checkValues}). */
+  @Test
+  void everyKnownOptionIsGenerated() {
+    for (String name : AgentOptions.KNOWN.keySet()) {
+      assertTrue(List.of(VALID).stream().anyMatch(v -> v.equals(name) || v.startsWith(name + "=")),
+          "option '" + name + "' is missing from VALID");
+    }
+  }
+
   @Test
   void everyOptionStringIsAcceptedInRangeOrRejectedWithAMessage() {
     int accepted = 0;
