@@ -14,15 +14,14 @@ import org.objectweb.asm.Opcodes;
  * a deferred static initializer can be guarded completely, or is refused with the reason.
  */
 final class TargetCheck {
-  private static final int STATIC_FINAL = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL;
   private final ClassLoader loader;
   private final List<ConfigProblem> problems;
-  private final SerializableCheck serializable;
+  private final SerialFormCheck serialForm;
 
   private TargetCheck(ClassLoader loader, List<ConfigProblem> problems) {
     this.loader = loader;
     this.problems = problems;
-    this.serializable = new SerializableCheck(loader);
+    this.serialForm = new SerialFormCheck(loader);
   }
 
   /**
@@ -72,10 +71,10 @@ final class TargetCheck {
     boolean changesSerialForm = target.methodName() != null ? checkMethod(entry, shape)
         : checkClass(entry, shape);
     if (!changesSerialForm || problems.size() > before
-        || !serializable.isSerializable(classFile)) {
+        || !serialForm.isSerializable(classFile)) {
       return entry;
     }
-    String refusal = serialRefusal(shape, target.methodName() == null);
+    String refusal = SerialFormCheck.refusal(shape, target.methodName() == null);
     if (refusal != null) {
       problems.add(target.methodName() == null
           ? entry.problemAtDeferral("cannot defer the static initializer of "
@@ -84,39 +83,6 @@ final class TargetCheck {
               + " is Serializable and " + refusal));
     }
     return entry.asSerializable();
-  }
-
-  /**
-   * Why a Serializable class's serialized form could not be kept through the rewrite, or null.
-   * The rewrite adds the class's default serialVersionUID as a constant where it declares none;
-   * serialization reads that field, and serialPersistentFields, from the class directly, with
-   * no method of the class (so no guard) run first.
-   */
-  private static String serialRefusal(ClassShape shape, boolean deferred) {
-    for (ClassShape.Field field : shape.fields) {
-      if (field.name().equals("serialVersionUID")) {
-        boolean counted = (field.access() & STATIC_FINAL) == STATIC_FINAL
-            && field.descriptor().length() == 1 && "BCSIJ".contains(field.descriptor());
-        if (!counted) {
-          return "has a field named serialVersionUID that serialization"
-              + " ignores (not static final of an integral type), so the rewrite, which changes"
-              + " its default serialVersionUID, cannot add the one it has now beside it; declare"
-              + " private static final long serialVersionUID (the JDK's serialver tool prints"
-              + " the value the class has now)";
-        }
-        if (deferred && !field.constant()) {
-          return "its static initializer sets serialVersionUID, which"
-              + " serialization reads before a deferred initializer has run; make it a constant:"
-              + " private static final long serialVersionUID = <value>L";
-        }
-      }
-      if (deferred && field.name().equals("serialPersistentFields") && field.isStatic()) {
-        return "its static initializer sets serialPersistentFields,"
-            + " which serialization reads before a deferred initializer has run; move the slow"
-            + " part into another class, or do not defer";
-      }
-    }
-    return null;
   }
 
   /** For a misspelt method name: the methods within two edits of it, with their parameters. */
