@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.initcall4j.agent.index.IndexLoader;
+import org.initcall4j.agent.launch.LaunchTarget;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Hostile;
 import org.initcall4j.agent.testing.TestApps;
@@ -14,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generated bad agent options and config files given to a real JVM: each stops it before
- * {@code main} with status 1 and a message, and no initcall runs.
+ * {@code main} with status 1 and a message, and no initcall runs. Checking good options costs
+ * an idle agent no class.
  */
 class HostileInputIT {
   private static final int JVMS = 4;
@@ -65,6 +69,20 @@ class HostileInputIT {
       assertTrue(result.stderr().contains("stopping the JVM before main"), context);
       assertFalse(result.stdout().contains("settings "), "main ran\n" + context);
     }
+  }
+
+  /** The checks cost an idle agent nothing: no class of a feature its options do not name. */
+  @Test
+  void checkingTheFlagsOfAnIdleAgentLoadsNoFeature() throws Exception {
+    ForkedJvm.Result result = ForkedJvm.current().agent("debug,fatal,async")
+        .jvmArg("-Xlog:class+load=info").classPath(TestApps.jar("plain")).main("plain.Main")
+        .run();
+    assertEquals(0, result.exitCode(), result.describe());
+    List<String> loaded = result.stdoutLines().stream()
+        .filter(l -> l.contains(" org.initcall4j.agent.")).map(l -> l.split(" ")[1]).toList();
+    assertEquals(List.of(Premain.class.getName(), Agent.class.getName(),
+        AgentOptions.class.getName(), AgentOptions.class.getName() + "$Option",
+        LaunchTarget.class.getName(), IndexLoader.class.getName()), loaded, result.describe());
   }
 
   @Test
