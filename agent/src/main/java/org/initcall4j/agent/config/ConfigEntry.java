@@ -11,9 +11,21 @@ import org.initcall4j.agent.model.InitcallSpec;
  * @param targetLine line of the {@code .method} or {@code .class} key
  * @param targetKey that key
  * @param deferredLine line of the {@code .deferred} key, or the target line when absent
+ * @param serializable the target class is Serializable, as its class files tell (set by the
+ *     check, when the rewrite may change its default serialVersionUID, which it then keeps)
  */
 public record ConfigEntry(InitcallSpec spec, MemberRef target, String file, int targetLine,
-    String targetKey, int deferredLine) {
+    String targetKey, int deferredLine, boolean serializable) {
+
+  /** An entry as read, before its target's class files are checked. */
+  public ConfigEntry(InitcallSpec spec, MemberRef target, String file, int targetLine,
+      String targetKey, int deferredLine) {
+    this(spec, target, file, targetLine, targetKey, deferredLine, false);
+  }
+
+  ConfigEntry asSerializable() {
+    return new ConfigEntry(spec, target, file, targetLine, targetKey, deferredLine, true);
+  }
 
   ConfigProblem problemAtTarget(String message) {
     return new ConfigProblem(file, targetLine, targetKey, spec.name(), message);

@@ -33,6 +33,16 @@ public final class ProfileMode {
         "initcall4j-profile-report"));
   }
 
+  /**
+   * Checks the profile options without starting anything: premain checks every option before it
+   * decides what to start.
+   *
+   * @throws IllegalArgumentException when a profile option is wrong
+   */
+  public static void checkOptions(AgentOptions options) {
+    ProfileSettings.from(options);
+  }
+
   /** Whether profile mode is on in this JVM. */
   public static boolean active() {
     return settings != null;
