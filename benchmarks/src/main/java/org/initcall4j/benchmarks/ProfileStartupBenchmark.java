@@ -1,5 +1,6 @@
 package org.initcall4j.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Whole runs of real programs, each a fresh JVM from start to exit: H2's shell running a small SQL
- * script, and Groovy's command line running a one-line script; without an agent, with the agent
+ * script, Groovy's command line running a one-line script, and Clojure printing 1 (every
+ * Clojure function is a class: about 1,600 static initializers run); without an agent, with the agent
  * in its default mode (nothing to do), in profile mode (which, with no initcalls, starts no
  * control plane), in profile mode with the control plane switched off by name, and in profile
  * mode with the MBean asked for ({@code jmx=on}). What profile mode adds to a real program's
@@ -40,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 10)
 public class ProfileStartupBenchmark {
 
-  @Param({"h2", "groovy"})
+  @Param({"h2", "groovy", "clojure"})
   String program;
 
   /**
@@ -73,8 +75,16 @@ public class ProfileStartupBenchmark {
         default -> "";
       });
     }
-    command.addAll(List.of("-cp", corpus.toAbsolutePath().toString()));
-    if (program.equals("h2")) {
+    String classPath = corpus.toAbsolutePath().toString();
+    if (program.equals("clojure")) {
+      Path dir = corpus.getParent().toAbsolutePath();
+      classPath += File.pathSeparator + dir.resolve("clojure-spec.jar") + File.pathSeparator
+          + dir.resolve("clojure-core-specs.jar");
+    }
+    command.addAll(List.of("-cp", classPath));
+    if (program.equals("clojure")) {
+      command.addAll(List.of("clojure.main", "-e", "(println 1)"));
+    } else if (program.equals("h2")) {
       command.addAll(List.of("org.h2.tools.Shell", "-url", "jdbc:h2:mem:b", "-user", "sa",
           "-sql", "CREATE TABLE T(ID INT PRIMARY KEY, V VARCHAR); INSERT INTO T VALUES (1, 'a');"
               + " SELECT * FROM T"));
