@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.initcall4j.agent.runtime.ExitSettings;
 import org.initcall4j.agent.runtime.RuntimeSettings;
 import org.initcall4j.agent.testing.Hostile;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class AgentOptionsFuzzTest {
   private static final String[] VALID = {
       "debug", "fatal", "async", "threads=2", "threads=256", "timeout=250ms", "timeout=5s",
       "timeout=2m", "timeout.skip", "profile", "profile.top=5", "config=app.properties",
-      "lenient"};
+      "lenient", "exit.wait=5s", "exit.parked=drop", "exit.parked=replay", "parked.max=100"};
 
   /** One generated option string: sometimes valid, mostly near-valid or hostile. */
   static String generate(Hostile hostile) {
@@ -32,7 +33,8 @@ class AgentOptionsFuzzTest {
       if (hostile.chance(3)) {
         item = hostile.mutate(item);
       } else if (hostile.chance(6)) {
-        item = hostile.pick("threads=", "timeout=", "") + hostile.junk(4);
+        item = hostile.pick("threads=", "timeout=", "exit.wait=", "exit.parked=", "parked.max=",
+            "") + hostile.junk(4);
       } else if (hostile.chance(40)) {
         item = hostile.pick("threads=", "timeout=", "config=") + hostile.huge();
       }
@@ -48,6 +50,11 @@ class AgentOptionsFuzzTest {
       RuntimeSettings settings = AgentStart.runtimeSettings(options);
       assertTrue(settings.threads() >= 1 && settings.threads() <= 256, "threads out of range");
       assertTrue(!settings.skipOnTimeout() || settings.timeoutMillis() > 0, "skip without timeout");
+      ExitSettings exit = ExitSettings.from(options);
+      assertTrue(exit.waitMillis() >= 1, "exit.wait out of range");
+      if (options.value("parked.max") != null) {
+        assertTrue(AgentOptions.parkedMax(options.value("parked.max")) >= 1, "parked.max < 1");
+      }
       // blank means no options at all
       for (String item : text.isBlank() ? new String[0] : text.split(",", -1)) {
         String key = item.strip();

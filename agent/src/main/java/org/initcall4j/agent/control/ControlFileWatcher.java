@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.initcall4j.agent.graph.EditDistance;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
+import org.initcall4j.agent.runtime.OperatorFlush;
 
 /**
  * Waits for writes to the control directory (inotify on Linux, through {@link WatchService}: no
@@ -148,11 +149,9 @@ final class ControlFileWatcher {
     System.err.println("initcall4j: control: flush " + what + " requested in "
         + files.directory().path().resolve(ControlFiles.DEFERRED));
     try {
-      if (command.all()) {
-        runtime.flushAll();
-      } else {
-        runtime.flush(command.name());
-      }
+      // on a non-daemon thread, as main would run it: this one is a daemon
+      OperatorFlush.runAndWait(runtime, command.all() ? null : command.name(),
+          "initcall4j-control-flush");
     } catch (RuntimeException e) {
       files.reject(ControlFiles.DEFERRED, "flush " + what + " failed: " + e);
     }

@@ -18,6 +18,7 @@ import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.InitcallState;
+import org.initcall4j.agent.runtime.OperatorFlush;
 
 /** {@link InitcallsMBean} over the live runtime: every read is current, nothing is cached. */
 final class InitcallsView implements InitcallsMBean {
@@ -183,12 +184,13 @@ final class InitcallsView implements InitcallsMBean {
 
   @Override
   public int flush() {
-    return runtime.flushAll();
+    return flush(null);
   }
 
+  /** On a non-daemon thread, as main would run it: JMX connection threads are daemons. */
   @Override
   public int flush(String name) {
-    return runtime.flush(name);
+    return OperatorFlush.runAndWait(runtime, name, "initcall4j-jmx-flush");
   }
 
   @Override

@@ -67,9 +67,12 @@ public final class BootReport {
     keptEdges = BootTimes.edgesOf(runtime.records());
     Thread hook = new Thread(() -> {
       try {
+        runtime.awaitExitWork(); // what exit replays, and what never ran, is in the report
         write(runtime, dir);
       } catch (IOException | RuntimeException e) {
         System.err.println("initcall4j: cannot write the boot report to " + dir + ": " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }, "initcall4j-report");
     Runtime.getRuntime().addShutdownHook(hook);

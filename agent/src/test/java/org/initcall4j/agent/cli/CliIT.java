@@ -118,7 +118,8 @@ public class CliIT {
       ForkedJvm.Result flush = cli(jdk, "flush", pid);
       assertEquals("flushed all deferred initcalls in JVM " + pid + ": ran 5\n", flush.stdout(),
           "the deferred ones and storage, which usb needs\n" + flush.describe());
-      assertTrue(app.stderr().contains("calling  storage @ RMI TCP Connection"), app.describe());
+      assertTrue(app.stderr().contains("calling  storage @ initcall4j-jmx-flush"),
+          app.describe());
 
       ForkedJvm.Result again = cli(jdk, "attach", pid);
       assertEquals(1, again.exitCode(), again.describe());

@@ -110,7 +110,9 @@ class ClassRewriterTest {
         List.of("target"), List.of(), null, true, false, "test");
     List<ConfigEntry> entries = List.of(
         new ConfigEntry(classInit, new MemberRef("rewrite.Target", null, null), "t", 1, "k", 1),
-        new ConfigEntry(spin, new MemberRef("rewrite.Target", "spin", "(JD[I)"), "t", 2, "k", 2));
+        // by reference: spin fills the array its caller passed, and the test reads it back
+        new ConfigEntry(spin, new MemberRef("rewrite.Target", "spin", "(JD[I)"), "t", 2, "k", 2,
+            true));
     BootPlan plan = InitcallGraph.plan(List.of(classInit, spin));
     Rewrites rewrites = Rewrites.plan(entries, plan, loader, warnings);
     InitcallRuntime runtime = new InitcallRuntime(plan,
