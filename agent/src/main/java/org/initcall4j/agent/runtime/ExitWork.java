@@ -3,6 +3,7 @@ package org.initcall4j.agent.runtime;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +138,28 @@ final class ExitWork implements Runnable {
    */
   private Set<String> replayParked(long deadline) throws InterruptedException {
     Map<InitcallRecord, ParkedQueue> queues = queues();
+    Set<String> stuck = new HashSet<>();
+    for (Iterator<Map.Entry<InitcallRecord, ParkedQueue>> it = queues.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<InitcallRecord, ParkedQueue> entry = it.next();
+      InitcallRecord record = entry.getKey();
+      ParkedQueue queue = entry.getValue();
+      if (queue.closeIfEmpty()) {
+        it.remove(); // nothing parked: the usual exit starts no thread at all
+      } else if (record.state() == InitcallState.RUNNING) {
+        // still replaying on a thread the wait above gave up on: no other thread can take over
+        it.remove();
+        stuck.add(record.name());
+        ParkedQueue.Stopped stopped = queue.stop();
+        out.println("initcall4j: at exit: the replay of the parked calls of " + record.name()
+            + " (" + queue.target() + ") cannot go on: "
+            + (stopped.midCall() ? "1 cut short in the middle, " : "") + stopped.dropped()
+            + " dropped");
+      }
+    }
+    if (queues.isEmpty()) {
+      return stuck;
+    }
     Replay replay = new Replay(runtime, queues, out);
     Thread thread = new Thread(replay, "initcall4j-exit");
     thread.start();
@@ -161,7 +184,8 @@ final class ExitWork implements Runnable {
       }
       awaitRunsInProgress(System.nanoTime()); // names what is still running, waits no more
     }
-    return replay.withCalls();
+    stuck.addAll(replay.withCalls());
+    return stuck;
   }
 
   /** {@code exit.parked=drop}: ends parking, and counts what is dropped. */

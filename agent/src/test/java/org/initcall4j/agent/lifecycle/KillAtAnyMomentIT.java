@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KillAtAnyMomentIT {
   private static final int MAX_RUNS = 10;
-  private static final long BUDGET_NANOS = 13_000_000_000L;
+  private static final long BUDGET_NANOS = 11_000_000_000L;
   private static final Pattern REPLAYED =
       Pattern.compile("at exit: replayed (\\d+) parked calls? of audit ");
   private static final Pattern DROPPED =
