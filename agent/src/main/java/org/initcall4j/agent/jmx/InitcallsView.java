@@ -184,12 +184,16 @@ final class InitcallsView implements InitcallsMBean {
 
   @Override
   public int flush() {
-    return flush(null);
+    return flushOnOwnThread(null);
+  }
+
+  @Override
+  public int flush(String name) {
+    return flushOnOwnThread(name == null ? "" : name); // "": refused as no such initcall
   }
 
   /** On a non-daemon thread, as main would run it: JMX connection threads are daemons. */
-  @Override
-  public int flush(String name) {
+  private int flushOnOwnThread(String name) {
     return OperatorFlush.runAndWait(runtime, name, "initcall4j-jmx-flush");
   }
 

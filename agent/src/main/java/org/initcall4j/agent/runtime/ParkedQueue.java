@@ -8,9 +8,6 @@ public interface ParkedQueue {
   /** The entry point, for messages: {@code com.acme.Audit#log(java.lang.String)}. */
   String target();
 
-  /** Calls parked now, waiting for the initcall to replay them. */
-  int parked();
-
   /** Calls replayed so far (those that threw included). */
   int replayed();
 

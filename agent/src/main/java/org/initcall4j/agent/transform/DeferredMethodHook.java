@@ -205,11 +205,6 @@ final class DeferredMethodHook extends Hook implements ParkedQueue {
   }
 
   @Override
-  public synchronized int parked() {
-    return parked.size();
-  }
-
-  @Override
   public synchronized int replayed() {
     return replayed;
   }
