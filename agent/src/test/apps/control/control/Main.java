@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.TreeSet;
 import org.initcall4j.Initcalls;
 
-/** A long-running app driven by lines on stdin; ends at "exit" or when stdin closes. */
+/**
+ * A long-running app driven by lines on stdin (flush, require NAME, ready, counts, threads, exit);
+ * ends at "exit" or when stdin closes.
+ */
 public final class Main {
   private Main() {}
 
@@ -24,8 +27,24 @@ public final class Main {
         case "counts" -> System.out.println("counts " + Modules.counts());
         case "threads" -> System.out.println("threads " + threads());
         case "exit" -> System.exit(0);
-        default -> System.out.println("unknown " + line);
+        default -> {
+          if (line.startsWith("require ")) {
+            System.out.println(require(line.substring("require ".length())));
+          } else {
+            System.out.println("unknown " + line);
+          }
+        }
       }
+    }
+  }
+
+  /** Initcalls.require, said in one line: ok, or what it threw and its cause. */
+  static String require(String name) {
+    try {
+      Initcalls.require(name);
+      return "api require " + name + " ok";
+    } catch (RuntimeException e) {
+      return "api require " + name + " threw " + e + "; cause " + e.getCause();
     }
   }
 

@@ -25,16 +25,24 @@ public final class Initcalls {
   /**
    * Runs every deferred initcall that has not run yet, in order.
    *
-   * @return how many initcalls ran (0 when everything was already flushed)
+   * <p>An initcall that throws does not stop the flush, and does not count: it is marked failed,
+   * what needs it is skipped, and each is reported on stderr (the failure with its stack trace)
+   * and shown as {@code failed} or {@code skipped} in the agent's control directory, JMX and
+   * command-line tool. To make sure one has run, call {@link #require(String)}, which throws
+   * with the initcall's own error.
+   *
+   * @return how many initcalls this call ran successfully (0 when everything was already flushed,
+   *     or when all it ran failed or were skipped)
    */
   public static int flush() {
     return (Integer) call("flush", null, true);
   }
 
   /**
-   * Runs the named deferred initcall and everything it needs, if not done yet.
+   * Runs the named deferred initcall and everything it needs, if not done yet. A failure does not
+   * throw and does not count, as for {@link #flush()}; {@link #require(String)} throws for it.
    *
-   * @return how many initcalls ran
+   * @return how many initcalls this call ran successfully
    * @throws IllegalArgumentException if no initcall has that name
    */
   public static int flush(String name) {
@@ -46,7 +54,9 @@ public final class Initcalls {
    * they have not; returns at once if they are done.
    *
    * @throws IllegalArgumentException if no initcall has that name
-   * @throws IllegalStateException if the initcall failed or was skipped
+   * @throws IllegalStateException if the initcall failed (its message says so, and its cause is
+   *     the initcall's own error) or was skipped (the message says what it needed that failed);
+   *     a later call throws the same way, since an initcall runs at most once
    */
   public static void require(String name) {
     call("require", requireName(name), true);

@@ -23,8 +23,8 @@ public final class ApiBridge {
       throw new IllegalStateException("initcall4j agent is not running in this JVM");
     }
     switch (command) {
-      case "flush":
-        return name == null ? runtime.flushAll() : runtime.flush(name);
+      case "flush": // the count of successes (Initcalls' javadoc says how a failure shows)
+        return (name == null ? runtime.flushAll() : runtime.flush(name)).succeeded();
       case "require":
         runtime.require(name);
         return null;

@@ -85,7 +85,7 @@ public class DeferredGuardBenchmark {
       throw new IllegalStateException("the class was not rewritten");
     }
     guarded = lookup(loader);
-    if (runtime.flushAll() != 1) {
+    if (runtime.flushAll().succeeded() != 1) {
       throw new IllegalStateException("the deferred initializer did not run");
     }
   }

@@ -74,12 +74,32 @@ class SpringBootIT {
     try (RunningJvm jvm = ForkedJvm.current().agent(null).jar(Shop.jar()).start()) {
       Shop.awaitReady(jvm);
       String pid = Long.toString(jvm.pid());
-      ForkedJvm.Result flush = ForkedJvm.current().jvmArg("-jar")
-          .jvmArg(ForkedJvm.agentJar().toString()).main(null, "flush", "warmup", pid).run();
+      ForkedJvm.Result flush = agentCli("flush", "warmup", pid);
       assertEquals(0, flush.exitCode(), flush.describe());
       assertTrue(flush.stdout().contains("ran 1"), flush.describe());
       jvm.awaitStdout("warmup ran 1 time(s)", 30_000);
     }
+  }
+
+  /** An agent attached to a running shop finds Spring's loader from the main class. */
+  @Test
+  void attachedAgentRunsInitcallsOnTheLaunchersLoader() throws Exception {
+    try (RunningJvm jvm = ForkedJvm.current().jar(Shop.jar()).start()) {
+      Shop.awaitReady(jvm);
+      String pid = Long.toString(jvm.pid());
+      ForkedJvm.Result attach = agentCli("attach", pid, "debug");
+      assertEquals(0, attach.exitCode(), attach.describe());
+      ForkedJvm.Result flush = agentCli("flush", "warmup", pid);
+      assertEquals(0, flush.exitCode(), flush.describe());
+      jvm.awaitStdout("warmup ran 1 time(s)", 30_000);
+      assertTrue(jvm.stdout().contains("clock set by its initcall, class loader"
+          + " LaunchedClassLoader"), jvm.describe());
+    }
+  }
+
+  private static ForkedJvm.Result agentCli(String... args) throws Exception {
+    return ForkedJvm.current().jvmArg("-jar").jvmArg(ForkedJvm.agentJar().toString())
+        .main(null, args).run();
   }
 
   /**

@@ -10,8 +10,8 @@ import org.initcall4j.agent.AgentOptions;
 /**
  * {@code java -jar initcall-agent.jar list|status|flush [name] <pid>} and
  * {@code attach <pid> [options]}: the operator's tool, like jcmd. Exit status 0 on success, 1
- * when the operation failed (no such process, no agent there, unknown initcall), 2 on bad
- * arguments.
+ * when the operation failed (no such process, no agent there, unknown initcall, an initcall the
+ * flush ran or needed failed or was skipped), 2 on bad arguments.
  */
 public final class Cli {
   private Cli() {}
@@ -24,8 +24,7 @@ public final class Cli {
   /** Runs one command; returns the exit status. */
   static int run(String[] args, PrintStream out, PrintStream err) {
     try {
-      execute(List.of(args), out);
-      return 0;
+      return execute(List.of(args), out, err);
     } catch (CliException e) {
       err.println("initcall4j: " + e.getMessage());
       if (e.status() == CliException.USAGE) {
@@ -36,12 +35,16 @@ public final class Cli {
     }
   }
 
-  private static void execute(List<String> args, PrintStream out) throws CliException {
+  private static int execute(List<String> args, PrintStream out, PrintStream err)
+      throws CliException {
     if (args.isEmpty()) {
       throw new CliException(CliException.USAGE, "no command given");
     }
     String command = args.get(0);
     List<String> rest = args.subList(1, args.size());
+    if (command.equals("flush")) {
+      return flush(rest, out, err);
+    }
     switch (command) {
       case "help", "-h", "--help" -> out.print(usage());
       case "list" -> {
@@ -54,13 +57,15 @@ public final class Cli {
           out.print(StatusReport.of(target));
         }
       }
-      case "flush" -> flush(rest, out);
       case "attach" -> attach(rest, out);
       default -> throw new CliException(CliException.USAGE, "unknown command '" + command + "'");
     }
+    return 0;
   }
 
-  private static void flush(List<String> rest, PrintStream out) throws CliException {
+  /** Exit status 1 when an initcall it ran or needed failed or was skipped, now or before. */
+  private static int flush(List<String> rest, PrintStream out, PrintStream err)
+      throws CliException {
     if (rest.size() != 1 && rest.size() != 2) {
       throw new CliException(CliException.USAGE, "flush takes [name] <pid>, got "
           + rest.size() + " argument" + (rest.size() == 1 ? "" : "s"));
@@ -68,11 +73,11 @@ public final class Cli {
     long pid = pid("flush", rest, rest.size());
     String name = rest.size() == 2 ? rest.get(0) : null;
     try (TargetJvm target = TargetJvm.connect(pid)) {
-      Object ran = name == null
+      Object result = name == null
           ? target.invoke("flush", new Object[0], new String[0])
           : target.invoke("flush", new Object[] {name}, new String[] {String.class.getName()});
-      out.println("flushed " + (name == null ? "all deferred initcalls" : name
-          + " and what it needs") + " in JVM " + pid + ": ran " + ran);
+      return FlushReport.print(result, name == null ? "all deferred initcalls"
+          : name + " and what it needs", pid, out, err);
     }
   }
 
@@ -130,6 +135,8 @@ public final class Cli {
         + " directory, init memory, and in profile mode the blame list" + n
         + "  flush <pid>             run every deferred initcall not run yet" + n
         + "  flush <name> <pid>      run that initcall and what it needs" + n
+        + "                          (status 1, with the error, if one of them failed or was"
+        + " skipped)" + n
         + "  attach <pid> [options]  load the agent into a running JVM: control plane and profile"
         + " only, no boot (see README); options as for -javaagent:" + n
         + AgentOptions.describe().replaceAll("(?m)^", "    ")

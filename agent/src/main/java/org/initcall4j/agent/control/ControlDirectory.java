@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +14,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
@@ -20,7 +22,11 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The control directory on disk, handled as untrusted ground: created owner-only (0700), an
@@ -32,12 +38,29 @@ final class ControlDirectory {
   /** The most a command can be; anything longer is rejected unread. */
   static final int MAX_COMMAND_BYTES = 1024;
 
+  /**
+   * The modification time of a {@code deferred_initcalls} file nobody wrote since the agent last
+   * looked. A write to a file, truncation included, sets its modification time to the current
+   * time (POSIX {@code write}, {@code ftruncate}, {@code open} with {@code O_TRUNC}), which is
+   * never this instant: so a file whose time is not this one has been written, whatever it holds
+   * and however coarse the clock. Neither content nor size can tell: {@code usb} is both the view
+   * (when usb is the one deferred initcall left) and the command, the same command twice is the
+   * same text, and two writes within one tick of the file system clock (4 ms here) leave the same
+   * time, so only a time no write can leave marks "not written".
+   */
+  static final FileTime UNWRITTEN = FileTime.fromMillis(0);
+
+  /** Temporary files ({@code .initcalls.tmp}) and hidden names ({@code .deferred_initcalls.7}). */
+  private static final Pattern HIDDEN = Pattern.compile("\\.[a-z_]+\\.(tmp|[0-9]+)");
+
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
   private final Path path;
   private final boolean created;
+  private final AtomicLong hiddenNames = new AtomicLong();
+  private volatile boolean noHardLinksSaid;
 
   private ControlDirectory(Path path, boolean created) {
     this.path = path;
@@ -120,46 +143,95 @@ final class ControlDirectory {
   }
 
   /**
-   * Replaces a file atomically: readers see the old or the new content, never a mix. The new file
-   * comes back open, so that a write into it can be found even after it is replaced in turn.
+   * Replaces a read-only view atomically: readers see the old or the new content, never a mix.
    *
-   * @param permissions e.g. {@code rw-------}
+   * @param permissions e.g. {@code r--------}
    * @param existing false when the name was free: then a file someone created there meanwhile
    *     is left alone
+   * @return who the file written is, or null when it was not published (the name was taken)
+   */
+  FileIdentity replace(String name, String content, String permissions, boolean existing)
+      throws IOException {
+    Path temporary = writeTemporary(name, content, permissions);
+    // Who the file is, taken before the rename (which keeps inode, size and time): taken after,
+    // it would claim as ours a write made in between.
+    FileIdentity written = identity(temporary.getFileName().toString());
+    return publish(temporary, name, existing) ? written : null;
+  }
+
+  /**
+   * Replaces {@code deferred_initcalls} atomically with a view marked {@link #UNWRITTEN}, and
+   * gives the new file a hidden name of its own, so that a write into it can still be found once
+   * a later view has taken the public name (see {@link KnownInode}).
+   *
    * @return the file written, or null when it was not published (the name was taken meanwhile)
    */
-  Written replace(String name, String content, String permissions, boolean existing)
+  KnownInode replaceWatched(String name, String content, boolean existing) throws IOException {
+    Path temporary = writeTemporary(name, content, "rw-------");
+    String hidden = null;
+    try {
+      markUnwritten(temporary.getFileName().toString()); // after its last write
+      Object fileKey = attributes(temporary.getFileName().toString()).fileKey();
+      hidden = linkHidden(name, temporary);
+      if (!publish(temporary, name, existing)) {
+        forget(hidden);
+        return null;
+      }
+      return new KnownInode(this, hidden != null ? hidden : name, fileKey, hidden != null);
+    } catch (IOException | RuntimeException e) {
+      forget(hidden);
+      Files.deleteIfExists(temporary);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts watching a file someone else put under the name (an operator's {@code rm} then
+   * {@code echo 1 >}, or a {@code mv}): it gets a hidden name too, and, never marked, counts as
+   * written.
+   *
+   * @throws RejectedInputException when it is not a regular file (a link, pipe or directory)
+   * @throws IOException when it is gone, or was replaced again while it was being linked
+   */
+  KnownInode watch(String name) throws RejectedInputException, IOException {
+    BasicFileAttributes found = attributes(name);
+    if (!found.isRegularFile()) {
+      throw notRegular(name);
+    }
+    // link(2) never follows a symbolic link: at worst it links one that replaced the file
+    String hidden = linkHidden(name, path.resolve(name));
+    if (hidden != null && !Objects.equals(attributes(hidden).fileKey(), found.fileKey())) {
+      forget(hidden);
+      throw new NoSuchFileException(path.resolve(name).toString(), null,
+          "replaced while it was being linked; its own event follows");
+    }
+    return new KnownInode(this, hidden != null ? hidden : name, found.fileKey(), hidden != null);
+  }
+
+  /** Writes the content to a fresh temporary file, created here (O_EXCL, no link followed). */
+  private Path writeTemporary(String name, String content, String permissions)
       throws IOException {
-    Path target = path.resolve(name);
     Path temporary = path.resolve("." + name + ".tmp");
     Files.deleteIfExists(temporary);
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    // created here (O_EXCL, no link followed), so the kept channel is surely on our own file
-    FileChannel out = FileChannel.open(temporary,
-        Set.<OpenOption>of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-            StandardOpenOption.WRITE, NOFOLLOW),
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)));
-    try {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    try (FileChannel out = FileChannel.open(temporary,
+        Set.<OpenOption>of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)))) {
+      ByteBuffer buffer = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
       while (buffer.hasRemaining()) {
         out.write(buffer);
       }
-      // Who the file is, taken before the rename (which keeps inode, size and time): taken after,
-      // it would claim as ours a command an operator wrote in between, and that write would be
-      // lost.
-      FileIdentity written = identity("." + name + ".tmp");
-      if (existing) {
-        moveOver(temporary, target);
-      } else if (!publishAsNew(temporary, target)) {
-        out.close();
-        return null;
-      }
-      return new Written(written, KnownInode.holding(out,
-          written == null ? null : written.fileKey(), bytes));
-    } catch (IOException | RuntimeException e) {
-      out.close();
-      throw e;
     }
+    return temporary;
+  }
+
+  /** Gives the temporary file the name; false (temporary file gone) when a free name was taken. */
+  private boolean publish(Path temporary, String name, boolean existing) throws IOException {
+    Path target = path.resolve(name);
+    if (existing) {
+      moveOver(temporary, target);
+      return true;
+    }
+    return publishAsNew(temporary, target);
   }
 
   private static void moveOver(Path temporary, Path target) throws IOException {
@@ -189,14 +261,65 @@ final class ControlDirectory {
     return true;
   }
 
-  /** A file just written: who it is, and the file itself, still open. */
-  record Written(FileIdentity identity, KnownInode inode) {}
+  /**
+   * A second, hidden name for the file ({@code .deferred_initcalls.<n>}), or null when this file
+   * system makes no hard links (said once): then a write that races a rename can be missed.
+   */
+  private String linkHidden(String name, Path file) throws IOException {
+    String hidden = "." + name + "." + hiddenNames.incrementAndGet();
+    Path link = path.resolve(hidden);
+    try {
+      Files.deleteIfExists(link); // left by a killed JVM whose count went this far
+      Files.createLink(link, file);
+      return hidden;
+    } catch (NoSuchFileException e) {
+      throw e; // the file is gone, not the hard links
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      if (!noHardLinksSaid) {
+        noHardLinksSaid = true;
+        System.err.println("initcall4j: control: cannot make hard links in " + path + " (" + e
+            + "); a write that lands in deferred_initcalls just as the agent replaces it can be"
+            + " missed; choose a control=DIR on a file system with hard links");
+      }
+      return null;
+    }
+  }
+
+  /** True for the names of the agent's own hidden files: temporary files and hidden names. */
+  static boolean isOwnHidden(String fileName) {
+    return HIDDEN.matcher(fileName).matches();
+  }
+
+  /** Drops a hidden name (null: none); the file goes when nobody holds it open. */
+  void forget(String hidden) {
+    if (hidden == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(path.resolve(hidden));
+    } catch (IOException e) {
+      // the directory is going away, or someone removed it first
+    }
+  }
+
+  /**
+   * Marks the file as not written since the agent last looked: its modification time becomes
+   * {@link #UNWRITTEN}. The access time stays (tools that clean temporary directories read it).
+   */
+  void markUnwritten(String name) throws IOException {
+    Files.getFileAttributeView(path.resolve(name), BasicFileAttributeView.class, NOFOLLOW)
+        .setTimes(UNWRITTEN, null, null);
+  }
+
+  /** The file's attributes, links not followed. */
+  BasicFileAttributes attributes(String name) throws IOException {
+    return Files.readAttributes(path.resolve(name), BasicFileAttributes.class, NOFOLLOW);
+  }
 
   /** Who a file is now (inode, size, time), or null when it is missing. */
   FileIdentity identity(String name) {
     try {
-      BasicFileAttributes a = Files.readAttributes(path.resolve(name), BasicFileAttributes.class,
-          NOFOLLOW);
+      BasicFileAttributes a = attributes(name);
       return new FileIdentity(a.fileKey(), a.size(), a.lastModifiedTime(), a.isRegularFile());
     } catch (IOException e) {
       return null;
@@ -208,22 +331,38 @@ final class ControlDirectory {
    * {@link #MAX_COMMAND_BYTES} without reading it all.
    */
   byte[] readCommand(String name) throws RejectedInputException, IOException {
-    try (KnownInode file = openRegular(name)) {
-      return file.newWrite();
+    BasicFileAttributes found = attributes(name);
+    if (!found.isRegularFile()) {
+      throw notRegular(name);
+    }
+    if (found.size() > MAX_COMMAND_BYTES) {
+      throw new RejectedInputException(tooLarge(found.size()));
+    }
+    byte[] bytes = readAtMostOneTooMany(name);
+    if (bytes.length > MAX_COMMAND_BYTES) {
+      throw new RejectedInputException(tooLarge(bytes.length));
+    }
+    return bytes;
+  }
+
+  /**
+   * The file's content up to one byte past {@link #MAX_COMMAND_BYTES} (it may grow while it is
+   * read), links not followed.
+   */
+  byte[] readAtMostOneTooMany(String name) throws IOException {
+    try (FileChannel in = FileChannel.open(path.resolve(name), StandardOpenOption.READ,
+        NOFOLLOW)) {
+      ByteBuffer buffer = ByteBuffer.allocate(MAX_COMMAND_BYTES + 1);
+      while (buffer.hasRemaining() && in.read(buffer) > 0) {
+        // read it all, or one byte too many
+      }
+      return Arrays.copyOf(buffer.array(), buffer.position());
     }
   }
 
-  /** Opens a regular file for reading, refusing links and special files. */
-  KnownInode openRegular(String name) throws RejectedInputException, IOException {
-    Path file = path.resolve(name);
-    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
-        NOFOLLOW);
-    if (!attributes.isRegularFile()) {
-      throw new RejectedInputException(name + " is not a regular file (a link, pipe or"
-          + " directory); remove it, initcall4j recreates it");
-    }
-    return new KnownInode(FileChannel.open(file, StandardOpenOption.READ, NOFOLLOW),
-        attributes.fileKey());
+  private static RejectedInputException notRegular(String name) {
+    return new RejectedInputException(name + " is not a regular file (a link, pipe or"
+        + " directory); remove it, initcall4j recreates it");
   }
 
   static String tooLarge(long size) {
@@ -236,7 +375,12 @@ final class ControlDirectory {
     try {
       for (String name : names) {
         Files.deleteIfExists(path.resolve(name));
-        Files.deleteIfExists(path.resolve("." + name + ".tmp"));
+      }
+      try (DirectoryStream<Path> hidden = Files.newDirectoryStream(path,
+          entry -> isOwnHidden(entry.getFileName().toString()))) {
+        for (Path own : hidden) {
+          Files.deleteIfExists(own);
+        }
       }
       if (created) {
         // whatever else an operator left there goes too: the directory was this JVM's own

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.initcall4j.agent.graph.EditDistance;
+import org.initcall4j.agent.runtime.FlushResult;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.OperatorFlush;
@@ -93,8 +94,8 @@ final class ControlFileWatcher {
   }
 
   private void handle(String name) {
-    if (name.startsWith(".") && name.endsWith(".tmp")) {
-      return; // our own temporary files
+    if (ControlDirectory.isOwnHidden(name)) {
+      return; // our own temporary files and hidden names; writes into those files are checked
     }
     if (!ControlFiles.NAMES.contains(name)) {
       if (reportedStrangers.add(name)) {
@@ -144,14 +145,19 @@ final class ControlFileWatcher {
     run(command);
   }
 
+  /** Runs the flush; one that did not all succeed is said in last_error, each problem named. */
   private void run(ControlCommand command) {
     String what = command.all() ? "all" : command.name();
-    System.err.println("initcall4j: control: flush " + what + " requested in "
-        + files.directory().path().resolve(ControlFiles.DEFERRED));
+    String requested = "initcall4j: control: flush " + what + " requested in "
+        + files.directory().path().resolve(ControlFiles.DEFERRED);
+    System.err.println(requested);
     try {
       // on a non-daemon thread, as main would run it: this one is a daemon
-      OperatorFlush.runAndWait(runtime, command.all() ? null : command.name(),
-          "initcall4j-control-flush");
+      FlushResult result = OperatorFlush.runAndWait(runtime,
+          command.all() ? null : command.name(), "initcall4j-control-flush");
+      if (!result.allSucceeded()) {
+        files.lastError(requested + ": " + result.summary());
+      }
     } catch (RuntimeException e) {
       files.reject(ControlFiles.DEFERRED, "flush " + what + " failed: " + e);
     }

@@ -18,11 +18,12 @@ import org.initcall4j.agent.runtime.InitcallRuntime;
  * identity of each file as last written here is kept, so that a write by someone else is told
  * apart from our own, and an unread command in {@code deferred_initcalls} is never overwritten.
  *
- * <p>{@code deferred_initcalls} is the one file an operator writes, so its file is also kept open
- * with the content it is known to hold, and so is each file a fresh view replaced, for a while
- * ({@link ReplacedViews}): a write whose {@code open()} came just before the rename lands there,
- * and is found by its content. Both ways of finding a write advance the same known content under
- * the lock, so a write seen through the name and in the replaced file is acted on once.
+ * <p>{@code deferred_initcalls} is the one file an operator writes, and its writes are known by
+ * the file's change, not its content ({@link KnownInode}): a command may be the very text of the
+ * view, or the command before it again. Each file a fresh view replaced is watched for a while
+ * too ({@link ReplacedViews}): a write whose {@code open()} came just before the rename lands
+ * there. Reading a write marks the file under the lock, so a write seen through the name and in
+ * the replaced file is acted on once.
  */
 final class ControlFiles implements InitcallListener {
   static final String DEFERRED = "deferred_initcalls";
@@ -34,12 +35,16 @@ final class ControlFiles implements InitcallListener {
   private final InitcallRuntime runtime;
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicBoolean dirty = new AtomicBoolean();
-  /** Guarded by lock. */
+  /** Guarded by lock: the read-only views as last written here, or as last found rejected. */
   private final Map<String, FileIdentity> ours = new HashMap<>();
-  /** Guarded by lock: what each file held when we last wrote it. */
+  /** Guarded by lock: what each read-only view held when we last wrote it. */
   private final Map<String, String> contents = new HashMap<>();
   /** Guarded by lock: the file now named deferred_initcalls, as far as this JVM knows. */
   private KnownInode deferredFile;
+  /** Guarded by lock: the view deferredFile holds, or null once a write was read from it. */
+  private String deferredView;
+  /** Guarded by lock: a link, pipe or directory put in its place, rejected, to be replaced. */
+  private Object rejectedKey;
   /** Guarded by lock. */
   private final ReplacedViews replaced = new ReplacedViews();
   /** Guarded by lock. */
@@ -90,6 +95,15 @@ final class ControlFiles implements InitcallListener {
     }
   }
 
+  /**
+   * Every unlock but drain's own ends here: a change signalled while this thread held the lock
+   * found it taken and left the views to be written by the holder.
+   */
+  private void unlockAndDrain() {
+    lock.unlock();
+    drain();
+  }
+
   private void writeViews() {
     if (removed) {
       return;
@@ -98,36 +112,51 @@ final class ControlFiles implements InitcallListener {
       write(TABLE, ControlViews.table(runtime), "r--------");
       write(LAST_ERROR, lastError, "r--------");
       // last, so that all files exist once this one does
-      write(DEFERRED, ControlViews.deferred(runtime), "rw-------");
+      writeDeferred(ControlViews.deferred(runtime));
     } catch (IOException e) {
       System.err.println("initcall4j: control: cannot update " + directory.path() + ": " + e);
     }
   }
 
-  /**
-   * Replaces the file unless it already holds this content (fewer renames), and never replaces
-   * a deferred_initcalls someone else wrote and the watcher has not read yet.
-   */
+  /** Replaces a read-only view unless it already holds this content (fewer renames). */
   private void write(String name, String content, String permissions) throws IOException {
     FileIdentity now = directory.identity(name);
     boolean isOurs = now != null && now.equals(ours.get(name));
-    if (now != null && !isOurs && name.equals(DEFERRED)) {
-      return;
-    }
     if (content.equals(contents.get(name)) && isOurs) {
       return;
     }
-    ControlDirectory.Written written = directory.replace(name, content, permissions, now != null);
+    FileIdentity written = directory.replace(name, content, permissions, now != null);
     if (written == null) {
       return; // created by someone else since it was found missing: a write, for the watcher
     }
-    ours.put(name, written.identity());
+    ours.put(name, written);
     contents.put(name, content);
-    if (name.equals(DEFERRED)) {
-      keepAsDeferredFile(written.inode());
-    } else {
-      written.inode().close(); // read-only (0400): nobody writes into it
+  }
+
+  /**
+   * Replaces deferred_initcalls unless it holds this view already, and never while it holds a
+   * write the watcher has not read yet (a file someone else put there, or one written since it
+   * was marked).
+   */
+  private void writeDeferred(String content) throws IOException {
+    FileIdentity now = directory.identity(DEFERRED);
+    if (now != null) {
+      boolean known = deferredFile != null && deferredFile.is(now.fileKey());
+      if (!known && !Objects.equals(now.fileKey(), rejectedKey)) {
+        return;
+      }
+      if (known && (!ControlDirectory.UNWRITTEN.equals(now.modified())
+          || content.equals(deferredView))) {
+        return;
+      }
     }
+    KnownInode written = directory.replaceWatched(DEFERRED, content, now != null);
+    if (written == null) {
+      return; // created by someone else since it was found missing: a write, for the watcher
+    }
+    keepAsDeferredFile(written);
+    deferredView = content;
+    rejectedKey = null;
   }
 
   /** The name now points to this file; the one it pointed to may still get a racing write. */
@@ -177,49 +206,48 @@ final class ControlFiles implements InitcallListener {
         throw e;
       }
     } finally {
-      lock.unlock();
-      drain();
+      unlockAndDrain();
     }
   }
 
   /**
-   * What someone else wrote to deferred_initcalls, told by content when the name still points
-   * to the file known here (a write within the same clock tick can leave size and time as they
-   * were), by identity otherwise.
+   * What someone else wrote to deferred_initcalls since it was last marked, or to a file put in
+   * its place (all of which is a write).
    */
   private Write newDeferredWrite() throws RejectedInputException, IOException {
     FileIdentity now = directory.identity(DEFERRED);
     if (now == null) {
       return null; // deleted: the next view brings it back
     }
-    if (deferredFile == null || !Objects.equals(deferredFile.fileKey(), now.fileKey())) {
-      if (now.equals(ours.get(DEFERRED))) {
+    if (deferredFile == null || !deferredFile.is(now.fileKey())) {
+      if (Objects.equals(now.fileKey(), rejectedKey)) {
         return null; // a link or pipe already rejected, about to be replaced
       }
+      KnownInode found;
       try {
-        keepAsDeferredFile(directory.openRegular(DEFERRED)); // a file someone else put there
+        found = directory.watch(DEFERRED);
       } catch (RejectedInputException e) {
-        ours.put(DEFERRED, now);
-        contents.remove(DEFERRED);
+        rejectedKey = now.fileKey();
         throw e;
       }
+      keepAsDeferredFile(found);
+      deferredView = null;
     }
+    byte[] bytes;
     try {
-      byte[] bytes = deferredFile.newWrite();
-      if (bytes == null) {
-        // our own rename, a touch, or more of a write already rejected as too large: nothing
-        // new to act on, and the file may be given back to the view
-        if (!now.equals(ours.put(DEFERRED, now))) {
-          dirty.set(true);
-        }
-        return null;
-      }
-      return new Write(now, bytes);
+      bytes = deferredFile.newWrite();
     } catch (RejectedInputException e) {
-      ours.put(DEFERRED, now);
-      contents.remove(DEFERRED);
+      deferredView = null; // marked: the view may replace it
       throw e;
     }
+    if (bytes == null) {
+      if (deferredView == null) {
+        dirty.set(true); // a write read (or rejected) and marked since: the view may replace it
+      }
+      return null; // our own rename, a chmod, or a truncation whose write is still to come
+    }
+    deferredView = null;
+    return new Write(now, bytes);
   }
 
   /**
@@ -231,7 +259,7 @@ final class ControlFiles implements InitcallListener {
     try {
       return removed ? List.of() : replaced.check(System.nanoTime());
     } finally {
-      lock.unlock();
+      unlockAndDrain();
     }
   }
 
@@ -241,17 +269,17 @@ final class ControlFiles implements InitcallListener {
     try {
       return replaced.nanosToNextCheck(System.nanoTime());
     } finally {
-      lock.unlock();
+      unlockAndDrain();
     }
   }
 
-  /** How many replaced files are kept open now. */
+  /** How many replaced files are watched now. */
   int replacedKept() {
     lock.lock();
     try {
       return replaced.size();
     } finally {
-      lock.unlock();
+      unlockAndDrain();
     }
   }
 
@@ -262,13 +290,14 @@ final class ControlFiles implements InitcallListener {
     }
     lock.lock();
     try {
-      ours.put(name, write.identity());
-      contents.remove(name);
+      if (!name.equals(DEFERRED)) { // deferred_initcalls was marked when it was read
+        ours.put(name, write.identity());
+        contents.remove(name);
+      }
       dirty.set(true);
     } finally {
-      lock.unlock();
+      unlockAndDrain();
     }
-    changed();
   }
 
   /** Reports rejected input on one line, to stderr and to {@code last_error}. */
@@ -276,14 +305,18 @@ final class ControlFiles implements InitcallListener {
     String line = "initcall4j: control: rejected a write to " + directory.path().resolve(file)
         + ": " + reason;
     System.err.println(line);
+    lastError(line);
+  }
+
+  /** Makes the line (one line) the content of {@code last_error}. */
+  void lastError(String line) {
     lock.lock();
     try {
       lastError = line + "\n";
       dirty.set(true);
     } finally {
-      lock.unlock();
+      unlockAndDrain();
     }
-    changed();
   }
 
   /** Deletes the files (and the directory, when this JVM made it). */
@@ -293,6 +326,7 @@ final class ControlFiles implements InitcallListener {
       removed = true;
       if (deferredFile != null) {
         deferredFile.close();
+        deferredFile = null;
       }
       replaced.close();
       directory.remove(NAMES);

@@ -1,91 +1,80 @@
 package org.initcall4j.agent.control;
 
-import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.util.Arrays;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 
 /**
- * One file (inode) that was {@code deferred_initcalls}, kept open, with what it is known to hold:
- * the view written into it, or the last write read from it. A write through a descriptor an
- * operator opened earlier lands in the inode, not the name, so it is found here even after a
- * rename has given the name to a fresh view. Every write is reported once: the content it brings
- * becomes the known content. Not thread-safe; {@link ControlFiles} guards it with its lock.
+ * One file (inode) that is or was {@code deferred_initcalls}, watched for writes. A write is known
+ * by the file's change, never by its content: the agent marks the file {@link
+ * ControlDirectory#UNWRITTEN} when it publishes it and again each time it reads a write from it,
+ * and any later write sets the file's modification time to the current time. The file is reached
+ * through a hidden name of its own, so that a write through a descriptor an operator opened
+ * earlier is still found after a rename has given the public name to a fresh view. Not
+ * thread-safe; {@link ControlFiles} guards it with its lock.
  */
-final class KnownInode implements Closeable {
-  private final FileChannel channel;
+final class KnownInode implements AutoCloseable {
+  private final ControlDirectory directory;
+  /** The hidden name, or the public one on a file system without hard links. */
+  private final String name;
   private final Object fileKey;
-  /** -1 until something was read. */
-  private long knownSize = -1;
-  /** Null when nothing was read yet, or when it was too large to read (then only the size). */
-  private byte[] known;
+  private final boolean hidden;
+  /** Size of a write rejected as too large (-1: none), so that more of it is not rejected again. */
+  private long tooLargeSize = -1;
 
-  KnownInode(FileChannel channel, Object fileKey) {
-    this.channel = channel;
+  KnownInode(ControlDirectory directory, String name, Object fileKey, boolean hidden) {
+    this.directory = directory;
+    this.name = name;
     this.fileKey = fileKey;
+    this.hidden = hidden;
   }
 
-  /** An inode holding the content this JVM has just written into it. */
-  static KnownInode holding(FileChannel channel, Object fileKey, byte[] content) {
-    KnownInode inode = new KnownInode(channel, fileKey);
-    inode.known = content;
-    inode.knownSize = content.length;
-    return inode;
-  }
-
-  /** Which file this is (device and inode), to tell whether a name still points to it. */
-  Object fileKey() {
-    return fileKey;
+  /** True when this is the file with that key (device and inode). */
+  boolean is(Object key) {
+    return Objects.equals(fileKey, key);
   }
 
   /**
-   * What was written since the content was last known, or null when it still holds exactly that.
-   * Reads are positional (pread) and bounded by {@link ControlDirectory#MAX_COMMAND_BYTES}.
+   * What was written since the agent last looked, or null when nothing was: still marked, or
+   * only truncated so far (a shell's {@code >} truncates, then writes, which is a change again).
+   * Marks the file before reading it: a write that lands after the mark changes the time again
+   * and is found by the next look; one that landed before is in what is read now.
    *
-   * @throws RejectedInputException when the new content is too large to read
+   * @throws RejectedInputException when the write is too large to read
+   * @throws IOException when the file can no longer be reached (its name was removed or reused)
    */
   byte[] newWrite() throws RejectedInputException, IOException {
-    long size = channel.size();
-    boolean unchanged = known != null ? size == knownSize && holds(known)
-        // a write rejected as too large that is still being written is still that one write
-        : knownSize > ControlDirectory.MAX_COMMAND_BYTES && size >= knownSize;
-    if (unchanged) {
+    BasicFileAttributes now = directory.attributes(name);
+    if (!is(now.fileKey())) {
+      throw new NoSuchFileException(name, null, "no longer the file watched");
+    }
+    if (ControlDirectory.UNWRITTEN.equals(now.lastModifiedTime()) || now.size() == 0) {
       return null;
     }
-    knownSize = size;
-    known = null;
-    if (size > ControlDirectory.MAX_COMMAND_BYTES) {
-      throw new RejectedInputException(ControlDirectory.tooLarge(size));
+    directory.markUnwritten(name);
+    long size = now.size();
+    byte[] bytes = size > ControlDirectory.MAX_COMMAND_BYTES ? null
+        : directory.readAtMostOneTooMany(name);
+    if (bytes != null && bytes.length <= ControlDirectory.MAX_COMMAND_BYTES) {
+      tooLargeSize = -1;
+      return bytes;
     }
-    ByteBuffer buffer = ByteBuffer.allocate(ControlDirectory.MAX_COMMAND_BYTES + 1);
-    while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
-      // the file may grow while it is read: stop one byte past the limit
+    size = Math.max(size, bytes == null ? 0 : bytes.length);
+    // a large write comes in several parts, each a change: it is rejected once
+    boolean more = tooLargeSize >= 0 && size >= tooLargeSize;
+    tooLargeSize = size;
+    if (more) {
+      return null;
     }
-    if (!buffer.hasRemaining()) {
-      knownSize = buffer.position();
-      throw new RejectedInputException(ControlDirectory.tooLarge(buffer.position()));
-    }
-    known = Arrays.copyOf(buffer.array(), buffer.position());
-    knownSize = known.length;
-    return known.clone();
+    throw new RejectedInputException(ControlDirectory.tooLarge(size));
   }
 
-  /** True when the content is exactly these bytes (the size was checked already). */
-  private boolean holds(byte[] content) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(content.length);
-    while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
-      // read it all
-    }
-    return !buffer.hasRemaining() && Arrays.equals(buffer.array(), content);
-  }
-
+  /** Stops watching: the hidden name goes, and the file with it once nobody has it open. */
   @Override
   public void close() {
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // nothing was written through it: nothing to lose
+    if (hidden) {
+      directory.forget(name);
     }
   }
 }

@@ -8,19 +8,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The files a fresh view of {@code deferred_initcalls} was renamed over, kept open for a grace
- * period. A shell's {@code echo 1 > deferred_initcalls} opens the file, then writes: when the
- * rename falls in between, the write lands in the replaced file, which no name reaches any more.
- * Each one is checked again on every wake-up of the control thread (Linux reports a write to it
- * as a change of the name, so that comes at once) and at the fixed times below in case none comes;
- * a content other than what it was known to hold is an operator's write. After the last check it
- * is closed. Not thread-safe; {@link ControlFiles} guards it with its lock.
+ * The files a fresh view of {@code deferred_initcalls} was renamed over, watched for a grace
+ * period through their hidden names. A shell's {@code echo 1 > deferred_initcalls} opens the file,
+ * then writes: when the rename falls in between, the write lands in the replaced file, which the
+ * public name no longer reaches. Each one is checked again on every wake-up of the control thread
+ * (Linux reports a write to it as a change of the name, so that comes at once) and at the fixed
+ * times below in case none comes; a change since the agent last marked it is an operator's write
+ * ({@link KnownInode}). After the last check its hidden name is removed. Not thread-safe; {@link
+ * ControlFiles} guards it with its lock.
  */
 final class ReplacedViews {
   /** Checks after the rename: a writer stalled past the last one between open and write loses. */
   static final long[] CHECKS_NANOS = {TimeUnit.MILLISECONDS.toNanos(50),
       TimeUnit.MILLISECONDS.toNanos(500), TimeUnit.SECONDS.toNanos(5)};
-  /** At most this many are kept open; a burst of renames checks and closes the oldest early. */
+  /** At most this many are watched; a burst of renames checks and drops the oldest early. */
   static final int MAX_KEPT = 16;
 
   /** What a check found in a replaced file: a command's bytes, or why it was rejected. */
@@ -42,7 +43,7 @@ final class ReplacedViews {
     kept.addLast(new Kept(inode, nowNanos));
   }
 
-  /** Checks every kept file and closes those past their last check; returns what was written. */
+  /** Checks every kept file and drops those past their last check; returns what was written. */
   List<Caught> check(long nowNanos) {
     List<Caught> caught = new ArrayList<>(caughtEarly);
     caughtEarly.clear();
@@ -58,7 +59,7 @@ final class ReplacedViews {
     return caught;
   }
 
-  /** False when the file cannot be read any more (closed at exit, say). */
+  /** False when the file cannot be reached any more (removed at exit, say). */
   private static boolean checkOne(KnownInode inode, List<Caught> caught) {
     try {
       byte[] bytes = inode.newWrite();
@@ -95,12 +96,12 @@ final class ReplacedViews {
     return next;
   }
 
-  /** Number of files kept open. */
+  /** Number of files watched. */
   int size() {
     return kept.size();
   }
 
-  /** Closes them all (at exit). */
+  /** Drops them all (at exit). */
   void close() {
     for (Kept one : kept) {
       one.inode().close();

@@ -31,9 +31,9 @@ final class DescribedMBean extends StandardEmitterMBean {
   @Override
   protected String getDescription(MBeanOperationInfo op) {
     return switch (op.getName()) {
-      case "flush" -> op.getSignature().length == 0
-          ? "runs every deferred initcall not run yet; returns how many ran"
-          : "runs that initcall and what it needs; returns how many ran";
+      case "flush" -> (op.getSignature().length == 0
+          ? "runs every deferred initcall not run yet" : "runs that initcall and what it needs")
+          + "; returns how many succeeded, and each one failed or skipped with the error";
       case "list" -> "the initcalls table, as in the control directory's initcalls file";
       default -> super.getDescription(op);
     };

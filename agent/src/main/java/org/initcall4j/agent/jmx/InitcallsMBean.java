@@ -1,5 +1,6 @@
 package org.initcall4j.agent.jmx;
 
+import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 
 /**
@@ -50,11 +51,17 @@ public interface InitcallsMBean {
   /** What was dropped, or why not yet. */
   String getInitMemoryFreedDetail();
 
-  /** Runs every deferred initcall not run yet; returns how many ran. */
-  int flush();
+  /**
+   * Runs every deferred initcall not run yet; returns what ran, how many succeeded, and each
+   * deferred initcall (or one they need) that failed or was skipped, with the error.
+   */
+  CompositeData flush();
 
-  /** Runs the named initcall and what it needs; returns how many ran. */
-  int flush(String name);
+  /**
+   * Runs the named initcall and what it needs; returns what ran, how many succeeded, and each of
+   * them that failed or was skipped, with the error.
+   */
+  CompositeData flush(String name);
 
   /** The same table as the control directory's {@code initcalls} file. */
   String list();

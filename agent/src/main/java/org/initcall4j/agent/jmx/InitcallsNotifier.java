@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.management.MBeanNotificationInfo;
 import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
+import org.initcall4j.agent.runtime.FlushResult;
 import org.initcall4j.agent.runtime.InitcallListener;
 import org.initcall4j.agent.runtime.InitcallRecord;
 
@@ -52,13 +53,14 @@ final class InitcallsNotifier extends NotificationBroadcasterSupport implements 
   }
 
   @Override
-  public void flushFinished(String what, int ran) {
+  public void flushFinished(FlushResult result) {
     long started = flushStartNanos.get();
     if (started >= 0) {
       lastFlushNanos = System.nanoTime() - started;
     }
     flushCount.incrementAndGet();
-    send(FLUSH_FINISHED, "flush " + what + " finished: ran " + ran, what);
+    send(FLUSH_FINISHED, "flush " + result.what() + " finished: " + result.summary(),
+        result.what());
   }
 
   @Override

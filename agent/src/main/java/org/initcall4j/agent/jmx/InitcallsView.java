@@ -2,6 +2,7 @@ package org.initcall4j.agent.jmx;
 
 import java.util.List;
 import java.util.Locale;
+import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.OpenDataException;
@@ -14,6 +15,7 @@ import org.initcall4j.agent.control.ControlViews;
 import org.initcall4j.agent.control.FlushScheduler;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.profile.ProfileOpenData;
+import org.initcall4j.agent.runtime.FlushResult;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
@@ -183,17 +185,17 @@ final class InitcallsView implements InitcallsMBean {
   }
 
   @Override
-  public int flush() {
-    return flushOnOwnThread(null);
+  public CompositeData flush() {
+    return FlushOpenData.of(flushOnOwnThread(null));
   }
 
   @Override
-  public int flush(String name) {
-    return flushOnOwnThread(name == null ? "" : name); // "": refused as no such initcall
+  public CompositeData flush(String name) {
+    return FlushOpenData.of(flushOnOwnThread(name == null ? "" : name)); // "": no such initcall
   }
 
   /** On a non-daemon thread, as main would run it: JMX connection threads are daemons. */
-  private int flushOnOwnThread(String name) {
+  private FlushResult flushOnOwnThread(String name) {
     return OperatorFlush.runAndWait(runtime, name, "initcall4j-jmx-flush");
   }
 

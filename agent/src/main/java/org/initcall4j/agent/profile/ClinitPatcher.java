@@ -76,6 +76,11 @@ final class ClinitPatcher {
     if (code < 0) {
       return clinitMethods == 0 ? NO_CLINIT : null; // no Code: abstract or native, odd: ASM
     }
+    if (u4(b, code + 10) == 1 && (b[code + 14] & 0xFF) == 0xB1) {
+      // an empty initializer (a lone return; Clojure writes one per function class) has
+      // nothing to blame, and timing it would cost an ASM pass: left as it is
+      return NO_CLINIT;
+    }
     ClinitCodePatch.ConstantsAdded added = new ClinitCodePatch.ConstantsAdded(count + 1,
         count + 7, count + 11, count + 14, count + 16, count + 17);
     ByteSink newCode = new ClinitCodePatch(b, cp, u2(b, 6), added).patch(code);

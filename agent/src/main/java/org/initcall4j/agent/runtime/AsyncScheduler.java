@@ -36,8 +36,11 @@ final class AsyncScheduler {
     return false;
   }
 
-  /** Runs the batch (closed under non-terminal prerequisites), plan order; returns how many ran. */
-  int run(String what, List<InitcallRecord> batch, InitcallRuntime runtime) {
+  /**
+   * Runs the batch (closed under non-terminal prerequisites), plan order; returns the initcalls it
+   * ran or skipped.
+   */
+  List<InitcallRecord> run(String what, List<InitcallRecord> batch, InitcallRuntime runtime) {
     ParallelRun run = new ParallelRun(what, batch, settings, this, runtime);
     InitcallPool[] pools = pools();
     active.add(run);

@@ -3,8 +3,9 @@ package org.initcall4j.agent.runtime;
 import java.io.PrintStream;
 
 /**
- * Prints what must never pass silently (failures with their stack trace, skips, empty flushes)
- * and, with {@code debug}, the kernel's {@code initcall_debug} lines:
+ * Prints what must never pass silently (failures with their stack trace, skips, empty flushes,
+ * flushes that did not all succeed) and, with {@code debug}, the kernel's {@code initcall_debug}
+ * lines:
  * <pre>
  * calling  usb @ main
  * initcall usb returned after 1234 usecs
@@ -54,12 +55,14 @@ public final class ConsoleReporter implements InitcallListener {
         + (failure == null ? "" : " (it failed: " + failure + ")"));
   }
 
+  /**
+   * Says a flush that ran nothing, one whose initcalls did not all succeed (with each failure or
+   * skip, an earlier one too, on the same line), and, with {@code debug}, every other one.
+   */
   @Override
-  public void flushFinished(String what, int ran) {
-    if (ran == 0) {
-      out.println("initcall4j: flush " + what + ": nothing left to run");
-    } else if (debug) {
-      out.println("initcall4j: flush " + what + ": ran " + ran + " initcall" + (ran == 1 ? "" : "s"));
+  public void flushFinished(FlushResult result) {
+    if (debug || result.ran() == 0 || !result.allSucceeded()) {
+      out.println("initcall4j: flush " + result.what() + ": " + result.summary());
     }
   }
 }

@@ -32,7 +32,7 @@ public final class InitMemory implements InitcallListener {
   }
 
   @Override
-  public void flushFinished(String what, int ran) {
+  public void flushFinished(FlushResult result) {
     tryFree();
   }
 

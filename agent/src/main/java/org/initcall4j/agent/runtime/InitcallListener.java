@@ -17,5 +17,6 @@ public interface InitcallListener {
 
   default void flushStarted(String what) {}
 
-  default void flushFinished(String what, int ran) {}
+  /** A flush is over: what it ran, and what failed or was skipped. */
+  default void flushFinished(FlushResult result) {}
 }

@@ -157,7 +157,7 @@ public final class InitcallRuntime {
     }
     if (scheduler.needed(boot)) {
       try {
-        scheduler.run("boot", closureOf(boot), this);
+        scheduler.run("boot", closureOf(boot, false), this);
       } catch (RuntimeException e) {
         // a refused wait or an interrupt: report it, count what did not finish, let main run
         reports.println("initcall4j: boot stopped waiting for its initcalls: " + e);
@@ -187,8 +187,12 @@ public final class InitcallRuntime {
     return pending;
   }
 
-  /** Runs every deferred initcall not yet run. Returns how many this call ran (or skipped). */
-  public int flushAll() {
+  /**
+   * Runs every deferred initcall not yet run.
+   *
+   * @return what ran, and which deferred initcalls (and what they need) failed or were skipped
+   */
+  public FlushResult flushAll() {
     runs.enter();
     try {
       return flushAllInOrder();
@@ -197,36 +201,30 @@ public final class InitcallRuntime {
     }
   }
 
-  private int flushAllInOrder() {
+  private FlushResult flushAllInOrder() {
     fireFlushStarted("all");
-    int ran = 0;
     List<InitcallRecord> deferred = new ArrayList<>();
     for (InitcallRecord record : records) {
       if (record.spec().deferred()) {
         deferred.add(record);
       }
     }
-    if (scheduler.needed(deferred)) {
-      ran = scheduler.run("flush all", closureOf(deferred), this);
-    } else {
-      // the closure, not just the deferred: after a dynamic attach no boot ran before
-      for (InitcallRecord record : closureOf(deferred)) {
-        if (runOne(record)) {
-          ran++;
-        }
-      }
-    }
-    fireFlushFinished("all", ran);
-    return ran;
+    // taken before the run: the last initcall to end frees the links between them
+    List<InitcallRecord> covered = closureOf(deferred, true);
+    // the closure, not just the deferred: after a dynamic attach no boot ran before
+    List<InitcallRecord> ran = run("flush all", closureOf(deferred, false));
+    FlushResult result = new FlushResult("all", ran, covered);
+    fireFlushFinished(result);
+    return result;
   }
 
   /**
    * Runs the named initcall and what it needs, if not done yet.
    *
-   * @return how many initcalls this call ran (or skipped)
+   * @return what ran, and which of them (the named one and what it needs) failed or were skipped
    * @throws IllegalArgumentException if there is no such initcall
    */
-  public int flush(String name) {
+  public FlushResult flush(String name) {
     InitcallRecord target = require(name, false);
     runs.enter();
     try {
@@ -236,20 +234,26 @@ public final class InitcallRuntime {
     }
   }
 
-  private int flushInOrder(InitcallRecord target, String name) {
+  private FlushResult flushInOrder(InitcallRecord target, String name) {
     fireFlushStarted(name);
-    int ran = 0;
-    List<InitcallRecord> closure = closureOf(target);
-    if (scheduler.needed(closure)) {
-      ran = scheduler.run("flush " + name, closure, this);
-    } else {
-      for (InitcallRecord record : closure) {
-        if (runOne(record)) {
-          ran++;
-        }
+    List<InitcallRecord> covered = closureOf(List.of(target), true);
+    List<InitcallRecord> ran = run("flush " + name, closureOf(target));
+    FlushResult result = new FlushResult(name, ran, covered);
+    fireFlushFinished(result);
+    return result;
+  }
+
+  /** Runs a batch closed under what it needs; returns the initcalls this call ran or skipped. */
+  private List<InitcallRecord> run(String what, List<InitcallRecord> batch) {
+    if (scheduler.needed(batch)) {
+      return scheduler.run(what, batch, this);
+    }
+    List<InitcallRecord> ran = new ArrayList<>();
+    for (InitcallRecord record : batch) {
+      if (runOne(record)) {
+        ran.add(record);
       }
     }
-    fireFlushFinished(name, ran);
     return ran;
   }
 
@@ -258,7 +262,7 @@ public final class InitcallRuntime {
    * have not; waits when another thread is running them.
    *
    * @throws IllegalArgumentException if there is no such initcall
-   * @throws IllegalStateException if it failed or was skipped
+   * @throws IllegalStateException if it failed (its error is the cause) or was skipped
    */
   public void require(String name) {
     require(name, true);
@@ -282,23 +286,27 @@ public final class InitcallRuntime {
         }
       }
       if (target.state() != InitcallState.DONE) {
-        throw new IllegalStateException("initcall '" + name + "' " + target.outcome());
+        throw new IllegalStateException("initcall '" + name + "' " + target.outcome(),
+            target.error());
       }
     }
     return target;
   }
 
-  /** The target and everything it needs, transitively, in plan order. */
+  /** The target and everything it needs that has not run yet, transitively, in plan order. */
   List<InitcallRecord> closureOf(InitcallRecord target) {
-    return closureOf(List.of(target));
+    return closureOf(List.of(target), false);
   }
 
-  /** The targets not yet terminal and everything they need, transitively, in plan order. */
-  private List<InitcallRecord> closureOf(List<InitcallRecord> targets) {
+  /**
+   * The targets and everything they need, transitively, in plan order: with {@code terminal}
+   * false only what still has to run (a single target is always in), with true all of it.
+   */
+  private List<InitcallRecord> closureOf(List<InitcallRecord> targets, boolean terminal) {
     BitSet wanted = new BitSet(records.size());
     Deque<InitcallRecord> todo = new ArrayDeque<>();
     for (InitcallRecord target : targets) {
-      if (target.state().isTerminal() && targets.size() > 1) {
+      if (!terminal && target.state().isTerminal() && targets.size() > 1) {
         continue;
       }
       todo.push(target);
@@ -306,7 +314,7 @@ public final class InitcallRuntime {
     }
     while (!todo.isEmpty()) {
       for (InitcallRecord need : todo.pop().prerequisites()) {
-        if (!wanted.get(need.position()) && !need.state().isTerminal()) {
+        if (!wanted.get(need.position()) && (terminal || !need.state().isTerminal())) {
           wanted.set(need.position());
           todo.push(need);
         }
@@ -344,7 +352,7 @@ public final class InitcallRuntime {
       }
       if (blocked != null) {
         record.skip(elapsedNanos(), blocked);
-        fire(SKIPPED, record, null, 0);
+        fire(SKIPPED, record, null, null);
         return true;
       }
     } catch (InterruptedException e) {
@@ -352,7 +360,7 @@ public final class InitcallRuntime {
       throw new IllegalStateException("interrupted while waiting for initcall '" + record.name()
           + "'", e);
     }
-    fire(STARTED, record, null, 0);
+    fire(STARTED, record, null, null);
     Throwable failure = null;
     try {
       invoker.invoke(record.spec());
@@ -360,7 +368,7 @@ public final class InitcallRuntime {
       failure = t;
     }
     if (record.finish(elapsedNanos(), failure)) {
-      fire(FINISHED, record, null, 0);
+      fire(FINISHED, record, null, null);
     } else {
       for (InitcallListener listener : listeners) {
         listener.returnedAfterGivingUp(record, elapsedNanos() - record.startNanos(), failure);
@@ -377,17 +385,17 @@ public final class InitcallRuntime {
   void giveUp(InitcallRecord record, Thread stuck, long timeoutMillis) {
     InitcallTimeoutException reason = new InitcallTimeoutException(record, timeoutMillis, stuck);
     if (record.abandon(elapsedNanos(), stuck, reason)) {
-      fire(FINISHED, record, null, 0);
+      fire(FINISHED, record, null, null);
       scheduler.gaveUp(record, stuck);
     }
   }
 
   private void fireFlushStarted(String what) {
-    fire(FLUSH_STARTED, null, what, 0);
+    fire(FLUSH_STARTED, null, what, null);
   }
 
-  private void fireFlushFinished(String what, int ran) {
-    fire(FLUSH_FINISHED, null, what, ran);
+  private void fireFlushFinished(FlushResult result) {
+    fire(FLUSH_FINISHED, null, null, result);
   }
 
   private static final int STARTED = 0;
@@ -397,7 +405,7 @@ public final class InitcallRuntime {
   private static final int FLUSH_FINISHED = 4;
 
   /** One loop for every event, without lambdas (no invokedynamic bootstrap at start-up). */
-  private void fire(int event, InitcallRecord record, String what, int ran) {
+  private void fire(int event, InitcallRecord record, String what, FlushResult result) {
     for (InitcallListener listener : listeners) {
       try {
         switch (event) {
@@ -405,7 +413,7 @@ public final class InitcallRuntime {
           case FINISHED -> listener.finished(record);
           case SKIPPED -> listener.skipped(record);
           case FLUSH_STARTED -> listener.flushStarted(what);
-          default -> listener.flushFinished(what, ran);
+          default -> listener.flushFinished(result);
         }
       } catch (RuntimeException e) {
         System.err.println("initcall4j: listener " + listener + " failed: " + e);

@@ -1,5 +1,7 @@
 package org.initcall4j.agent.runtime;
 
+import java.util.List;
+
 /**
  * A flush asked for by someone other than the application (the flush policy, the control
  * directory, JMX), run on a fresh non-daemon thread, as {@code main} would run it. A thread
@@ -15,7 +17,7 @@ public final class OperatorFlush implements Runnable {
   /** False when nobody waits for the result: a failure is then said on stderr here. */
   private final boolean waited;
   // guarded by this: handed from the flushing thread to the one waiting for it
-  private int ran;
+  private FlushResult result;
   private Throwable failure;
 
   private OperatorFlush(InitcallRuntime runtime, String name, String announce,
@@ -41,11 +43,11 @@ public final class OperatorFlush implements Runnable {
    * Runs the flush on its own thread and waits for it.
    *
    * @param name the initcall to flush (with what it needs), or null for all
-   * @return how many initcalls it ran (or skipped)
+   * @return what the flush did; nothing ran when the JVM was already exiting
    * @throws IllegalArgumentException for an unknown name, as {@link InitcallRuntime#flush}
    * @throws IllegalStateException when the waiting thread is interrupted (the flush goes on)
    */
-  public static int runAndWait(InitcallRuntime runtime, String name, String threadName) {
+  public static FlushResult runAndWait(InitcallRuntime runtime, String name, String threadName) {
     OperatorFlush flush = new OperatorFlush(runtime, name, null, true);
     Thread thread = thread(flush, threadName);
     thread.start();
@@ -67,18 +69,21 @@ public final class OperatorFlush implements Runnable {
 
   @Override
   public void run() {
+    String what = name == null ? "all" : name;
     if (runtime.exiting()) {
-      System.err.println("initcall4j: flush " + (name == null ? "all" : name) + " not started:"
-          + " the JVM is exiting");
+      System.err.println("initcall4j: flush " + what + " not started: the JVM is exiting");
+      synchronized (this) {
+        result = new FlushResult(what, List.of(), List.of());
+      }
       return;
     }
     if (announce != null) {
       System.err.println(announce);
     }
     try {
-      int count = name == null ? runtime.flushAll() : runtime.flush(name);
+      FlushResult done = name == null ? runtime.flushAll() : runtime.flush(name);
       synchronized (this) {
-        ran = count;
+        result = done;
       }
     } catch (RuntimeException | Error e) {
       synchronized (this) {
@@ -91,13 +96,13 @@ public final class OperatorFlush implements Runnable {
     }
   }
 
-  private synchronized int result() {
+  private synchronized FlushResult result() {
     if (failure instanceof RuntimeException e) {
       throw e;
     }
     if (failure instanceof Error e) {
       throw e;
     }
-    return ran;
+    return result;
   }
 }

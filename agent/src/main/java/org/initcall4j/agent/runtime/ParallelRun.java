@@ -29,7 +29,7 @@ final class ParallelRun implements Blocker {
   private final Set<Thread> holders = ConcurrentHashMap.newKeySet();
   private int remaining;
   private int inFlight;
-  private int ran;
+  private final List<InitcallRecord> ran = new ArrayList<>();
   private boolean laneBusy;
   private RuntimeException failure;
 
@@ -67,8 +67,8 @@ final class ParallelRun implements Blocker {
     remaining = batch.size();
   }
 
-  /** Runs the batch; returns how many initcalls it ran or skipped. */
-  int run() {
+  /** Runs the batch; returns the initcalls it ran or skipped. */
+  List<InitcallRecord> run() {
     synchronized (this) {
       for (int i = 0; i < batch.size(); i++) {
         InitcallRecord record = batch.get(i);
@@ -86,7 +86,7 @@ final class ParallelRun implements Blocker {
       if (failure != null) {
         throw failure;
       }
-      return ran;
+      return List.copyOf(ran);
     }
   }
 
@@ -178,7 +178,7 @@ final class ParallelRun implements Blocker {
       laneBusy = false;
     }
     if (didRun) {
-      ran++;
+      ran.add(record);
     }
     if (error != null && failure == null) {
       failure = error;

@@ -61,7 +61,8 @@ public class CliIT {
 
       ForkedJvm.Result one = cli(jdk, "flush", "gallery", pid);
       assertEquals(0, one.exitCode(), one.describe());
-      assertEquals("flushed gallery and what it needs in JVM " + pid + ": ran 2\n", one.stdout());
+      assertEquals("flushed gallery and what it needs in JVM " + pid + ": ran 2 initcalls\n",
+          one.stdout());
 
       ForkedJvm.Result unknown = cli(jdk, "flush", "nosuch", pid);
       assertEquals(1, unknown.exitCode(), unknown.describe());
@@ -69,9 +70,37 @@ public class CliIT {
           unknown.describe());
 
       ForkedJvm.Result all = cli(jdk, "flush", pid);
-      assertEquals("flushed all deferred initcalls in JVM " + pid + ": ran 2\n", all.stdout(),
-          all.describe());
+      assertEquals(1, all.exitCode(), "printer failed\n" + all.describe());
+      assertEquals("flushed all deferred initcalls in JVM " + pid + ": 1 of 2 initcalls"
+          + " succeeded\n", all.stdout(), all.describe());
+      assertEquals("initcall4j: printer failed: java.lang.IllegalStateException: out of paper\n"
+          + "initcall4j: the stack trace of each failure is on the stderr of JVM " + pid + "\n",
+          all.stderr());
       assertEquals("{gallery=1, network=1, printer=1, storage=1, usb=1}", ControlApp.counts(app));
+    }
+  }
+
+  @Test
+  void flushOfAFailingInitcallSaysItsErrorAndExitsOneEveryTime() throws Exception {
+    try (RunningJvm app = ControlApp.start("current", "", tmp);
+        LocalJmx jmx = LocalJmx.connect(app.pid())) {
+      jmx.awaitRegistered();
+      String pid = Long.toString(app.pid());
+
+      ForkedJvm.Result printer = cli("current", "flush", "printer", pid);
+      assertEquals(1, printer.exitCode(), printer.describe());
+      assertEquals("flushed printer and what it needs in JVM " + pid + ": 0 of 1 initcalls"
+          + " succeeded\n", printer.stdout(), "not 'ran 1'\n" + printer.describe());
+      assertTrue(printer.stderr().startsWith("initcall4j: printer failed:"
+          + " java.lang.IllegalStateException: out of paper\n"), printer.describe());
+
+      ForkedJvm.Result again = cli("current", "flush", "printer", pid);
+      assertEquals(1, again.exitCode(), "it is still failed\n" + again.describe());
+      assertEquals("flushed printer and what it needs in JVM " + pid + ": nothing left to run\n",
+          again.stdout(), again.describe());
+      assertTrue(again.stderr().startsWith("initcall4j: printer failed earlier:"
+          + " java.lang.IllegalStateException: out of paper\n"), again.describe());
+      assertEquals("{printer=1, storage=1}", ControlApp.counts(app), "run once");
     }
   }
 
@@ -116,8 +145,10 @@ public class CliIT {
           + " 5 waiting"), status.describe());
 
       ForkedJvm.Result flush = cli(jdk, "flush", pid);
-      assertEquals("flushed all deferred initcalls in JVM " + pid + ": ran 5\n", flush.stdout(),
-          "the deferred ones and storage, which usb needs\n" + flush.describe());
+      assertEquals("flushed all deferred initcalls in JVM " + pid + ": 4 of 5 initcalls"
+          + " succeeded\n", flush.stdout(), "the deferred ones and storage, which usb needs;"
+          + " printer fails\n" + flush.describe());
+      assertEquals(1, flush.exitCode(), flush.describe());
       assertTrue(app.stderr().contains("calling  storage @ initcall4j-jmx-flush"),
           app.describe());
 

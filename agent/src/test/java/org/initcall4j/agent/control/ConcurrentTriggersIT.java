@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.management.openmbean.CompositeData;
 import org.initcall4j.agent.cli.CliIT;
 import org.initcall4j.agent.jmx.LocalJmx;
 import org.initcall4j.agent.testing.ForkedJvm;
@@ -45,11 +46,14 @@ class ConcurrentTriggersIT {
 
         ForkedJvm.Result all = cliAll.get(60, TimeUnit.SECONDS);
         ForkedJvm.Result gallery = cliGallery.get(60, TimeUnit.SECONDS);
-        assertEquals(0, all.exitCode(), all.describe());
+        // printer fails, whoever runs it: a flush of all says so; gallery and usb are fine
+        assertEquals(1, all.exitCode(), all.describe());
+        assertTrue(all.stderr().contains("initcall4j: printer failed"), all.describe());
         assertEquals(0, gallery.exitCode(), gallery.describe());
-        int ranByJmx = (Integer) viaJmx.get(60, TimeUnit.SECONDS);
+        int succeededByJmx = (Integer) ((CompositeData) viaJmx.get(60, TimeUnit.SECONDS))
+            .get("succeeded");
         app.awaitStdout("api flush ran ", 20_000);
-        assertTrue(ranByJmx >= 0 && ranByJmx <= 4, "jmx ran " + ranByJmx);
+        assertTrue(succeededByJmx >= 0 && succeededByJmx <= 3, "jmx ran " + succeededByJmx);
       }
       assertEquals("{gallery=1, network=1, printer=1, storage=1, usb=1}", ControlApp.counts(app),
           app.describe());

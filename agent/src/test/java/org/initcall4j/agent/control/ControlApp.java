@@ -32,7 +32,7 @@ public final class ControlApp {
     return app;
   }
 
-  /** Sends one line to the app's stdin (flush, ready, counts, threads, exit). */
+  /** Sends one line to the app's stdin (flush, require NAME, ready, counts, threads, exit). */
   public static void send(RunningJvm app, String line) throws IOException {
     OutputStream in = app.process().getOutputStream();
     in.write((line + "\n").getBytes(StandardCharsets.UTF_8));

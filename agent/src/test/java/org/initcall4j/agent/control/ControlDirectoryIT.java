@@ -13,9 +13,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.initcall4j.agent.testing.Jdks;
 import org.initcall4j.agent.testing.RunningJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The control directory in a real JVM: views, triggers, rejected input, clean-up at exit. */
 class ControlDirectoryIT {
@@ -82,6 +87,83 @@ class ControlDirectoryIT {
       assertEquals("{gallery=1, storage=1, usb=1}", counts(app));
       ControlApp.exit(app);
       assertFalse(Files.exists(dir), "a directory the JVM created is removed at exit");
+    }
+  }
+
+  static List<String> jdks() {
+    return Jdks.names();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void echoOfTheNameTheFileHoldsFlushesItEveryTimeAndSoDoesOneTwice(String jdk) throws Exception {
+    Path dir = tmp.resolve("ctl");
+    try (RunningJvm app = ControlApp.start(jdk, "control=" + dir, tmp)) {
+      Path deferred = dir.resolve("deferred_initcalls");
+      awaitFile(deferred, ALL_PENDING::equals, app);
+      write(deferred, "gallery\n");
+      app.awaitStdout("init gallery #1", 10_000);
+      write(deferred, "network\n");
+      app.awaitStdout("init network #1", 10_000);
+      awaitFile(deferred, "printer\n"::equals, app);
+
+      // the file holds the one name left, and the operator writes it: first opened without
+      // truncation (1<>), so the file never holds anything else, then as usual, four times more
+      shell("echo printer 1<>\"$1\"", deferred);
+      awaitCount(app, "initcall4j: control: flush printer requested in " + deferred, 1);
+      for (int i = 2; i <= 5; i++) {
+        shell("echo printer > \"$1\"", deferred);
+        awaitCount(app, "initcall4j: control: flush printer requested in " + deferred, i);
+      }
+      shell("echo 1 > \"$1\"", deferred);
+      awaitCount(app, "initcall4j: control: flush all requested in " + deferred, 1);
+      shell("echo 1 > \"$1\"", deferred);
+      awaitCount(app, "initcall4j: control: flush all requested in " + deferred, 2);
+      assertEquals("{gallery=1, network=1, printer=1, storage=1, usb=1}", counts(app),
+          "each initcall ran once, however often it was asked for");
+      ControlApp.exit(app);
+      assertFalse(Files.exists(dir), "removed at exit, hidden names and all");
+    }
+  }
+
+  @Test
+  void aFlushWhoseInitcallFailsSaysSoInLastErrorWithTheError() throws Exception {
+    try (RunningJvm app = ControlApp.start("current", "", tmp)) {
+      Path dir = tmp.resolve("initcall4j-" + app.pid());
+      Path deferred = dir.resolve("deferred_initcalls");
+      awaitFile(deferred, ALL_PENDING::equals, app);
+      write(deferred, "printer\n");
+      String error = awaitFile(dir.resolve("last_error"), e -> !e.isEmpty(), app);
+      assertEquals("initcall4j: control: flush printer requested in " + deferred + ": 0 of 1"
+          + " initcalls succeeded; printer failed: java.lang.IllegalStateException: out of"
+          + " paper\n", error);
+      awaitFile(dir.resolve("initcalls"), t -> t.matches("(?s).*\nprinter +LATE +failed .*"
+          + " +java.lang.IllegalStateException: out of paper\n"), app);
+      write(deferred, "gallery\n");
+      app.awaitStdout("init gallery #1", 10_000);
+      awaitFile(deferred, "network\n"::equals, app);
+      assertEquals(error, Files.readString(dir.resolve("last_error")),
+          "a flush that went well leaves the last error as it was");
+    }
+  }
+
+  /** Runs a shell command line with the file as $1, as an operator would type it. */
+  private static void shell(String command, Path file) throws Exception {
+    Process sh = new ProcessBuilder("sh", "-c", command, "sh", file.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, sh.waitFor(), command + ": " + output);
+  }
+
+  /** Waits until stderr holds the line that many times. */
+  private static void awaitCount(RunningJvm app, String line, int count) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (app.stderr().split(Pattern.quote(line), -1).length - 1 < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected '" + line + "' " + count + " times\n"
+            + app.describe());
+      }
+      Thread.sleep(10);
     }
   }
 

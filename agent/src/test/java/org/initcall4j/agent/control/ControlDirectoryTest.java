@@ -2,17 +2,24 @@ package org.initcall4j.agent.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Publishing a view: over our own file by rename, under a free name never over a newcomer. */
+/**
+ * Publishing a view: over our own file by rename, under a free name never over a newcomer;
+ * deferred_initcalls marked as not written and reachable by a hidden name; clean-up.
+ */
 class ControlDirectoryTest {
   @TempDir
   Path tmp;
@@ -23,32 +30,68 @@ class ControlDirectoryTest {
     Path file = dir.path().resolve(ControlFiles.DEFERRED);
     // as if an operator's `rm` then `echo 1 >` created it after the name was found free
     Files.writeString(file, "1\n");
-    assertNull(dir.replace(ControlFiles.DEFERRED, "usb\n", "rw-------", false));
+    assertNull(dir.replaceWatched(ControlFiles.DEFERRED, "usb\n", false));
     assertEquals("1\n", Files.readString(file), "the operator's file is untouched");
-    assertFalse(Files.exists(dir.path().resolve(".deferred_initcalls.tmp"),
-        LinkOption.NOFOLLOW_LINKS), "no temporary file is left behind");
+    assertEquals(List.of(ControlFiles.DEFERRED), names(dir),
+        "no temporary file or hidden name is left behind");
   }
 
   @Test
   void aFreeNameGetsTheViewAndAnExistingOneIsReplaced() throws Exception {
     ControlDirectory dir = ControlDirectory.open(tmp.resolve("ctl"));
     Path file = dir.path().resolve(ControlFiles.DEFERRED);
-    ControlDirectory.Written first = dir.replace(ControlFiles.DEFERRED, "usb\n", "rw-------",
-        false);
+    KnownInode first = dir.replaceWatched(ControlFiles.DEFERRED, "usb\n", false);
     assertNotNull(first);
-    first.inode().close();
     assertEquals("usb\n", Files.readString(file));
     assertEquals("rw-------", PosixFilePermissions.toString(
         Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)));
-    assertEquals(first.identity(), dir.identity(ControlFiles.DEFERRED));
+    assertTrue(first.is(dir.identity(ControlFiles.DEFERRED).fileKey()));
+    assertEquals(ControlDirectory.UNWRITTEN, dir.identity(ControlFiles.DEFERRED).modified(),
+        "published marked as not written");
 
-    ControlDirectory.Written second = dir.replace(ControlFiles.DEFERRED, "", "rw-------", true);
+    KnownInode second = dir.replaceWatched(ControlFiles.DEFERRED, "", true);
     assertNotNull(second);
-    second.inode().close();
     assertEquals("", Files.readString(file));
-    assertEquals(second.identity(), dir.identity(ControlFiles.DEFERRED));
-    try (var names = Files.list(dir.path())) {
-      assertEquals(1, names.count(), "only the file itself, no temporary one");
+    assertTrue(second.is(dir.identity(ControlFiles.DEFERRED).fileKey()));
+    assertEquals(List.of(".deferred_initcalls.1", ".deferred_initcalls.2",
+        ControlFiles.DEFERRED), names(dir), "no temporary file; each file its hidden name");
+    first.close();
+    second.close();
+    assertEquals(List.of(ControlFiles.DEFERRED), names(dir), "closing drops the hidden name");
+  }
+
+  @Test
+  void readOnlyViewsAreReplacedByRenameAndKeepTheirTime() throws Exception {
+    ControlDirectory dir = ControlDirectory.open(tmp.resolve("ctl"));
+    ControlDirectory.FileIdentity first = dir.replace(ControlFiles.TABLE, "a\n", "r--------",
+        false);
+    assertEquals(first, dir.identity(ControlFiles.TABLE));
+    assertNotEquals(ControlDirectory.UNWRITTEN, first.modified(),
+        "the table's time says when it changed");
+    ControlDirectory.FileIdentity second = dir.replace(ControlFiles.TABLE, "b\n", "r--------",
+        true);
+    assertEquals(second, dir.identity(ControlFiles.TABLE));
+    assertEquals("b\n", Files.readString(dir.path().resolve(ControlFiles.TABLE)));
+    assertEquals(List.of(ControlFiles.TABLE), names(dir));
+  }
+
+  @Test
+  void removeTakesTheFilesAndEveryHiddenNameEvenOfAKilledJvm() throws Exception {
+    Path path = tmp.resolve("ctl");
+    ControlDirectory dir = ControlDirectory.open(path);
+    dir.replaceWatched(ControlFiles.DEFERRED, "usb\n", false);
+    Files.writeString(path.resolve(".deferred_initcalls.41"), "left by a killed JVM");
+    Files.writeString(path.resolve(".initcalls.tmp"), "half a table");
+    Files.writeString(path.resolve(".keep.me"), "not ours");
+    ControlDirectory again = ControlDirectory.open(path);
+    assertFalse(again.created());
+    again.remove(ControlFiles.NAMES);
+    assertEquals(List.of(".keep.me"), names(again), "only what is not the agent's stays");
+  }
+
+  private static List<String> names(ControlDirectory dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir.path())) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
     }
   }
 }

@@ -2,10 +2,10 @@ package org.initcall4j.agent.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +22,18 @@ class ReplacedViewsTest {
   @TempDir
   Path tmp;
 
+  private ControlDirectory dir;
+
+  /** A view published under its own name (letters only), as the agent publishes one. */
   private KnownInode view(String name, String content) throws Exception {
-    Path file = tmp.resolve(name);
-    Files.writeString(file, content);
-    return KnownInode.holding(FileChannel.open(file, StandardOpenOption.READ), null,
-        content.getBytes(StandardCharsets.UTF_8));
+    if (dir == null) {
+      dir = ControlDirectory.open(tmp.resolve("ctl"));
+    }
+    return dir.replaceWatched(name, content, false);
+  }
+
+  private void write(String name, byte[] bytes) throws Exception {
+    Files.write(dir.path().resolve(name), bytes);
   }
 
   @Test
@@ -41,7 +48,8 @@ class ReplacedViewsTest {
     assertEquals(1, views.size());
     assertEquals(0, views.nanosToNextCheck(6_000 * MS), "past its last check");
     assertEquals(List.of(), views.check(6_000 * MS));
-    assertEquals(0, views.size(), "closed after its last check");
+    assertEquals(0, views.size(), "dropped after its last check");
+    assertFalse(Files.exists(dir.path().resolve(".a.1")), "with its hidden name");
     assertEquals(-1, views.nanosToNextCheck(6_000 * MS));
   }
 
@@ -49,19 +57,21 @@ class ReplacedViewsTest {
   void aWriteIsCaughtOnceAndATooLargeOneOnceWhileItGrows() throws Exception {
     ReplacedViews views = new ReplacedViews();
     views.add(view("a", "gallery\nusb\n"), 0);
-    Files.writeString(tmp.resolve("a"), "1\n");
+    write("a", "1\n".getBytes(StandardCharsets.UTF_8));
     List<ReplacedViews.Caught> caught = views.check(10 * MS);
     assertEquals(1, caught.size());
     assertArrayEquals("1\n".getBytes(StandardCharsets.UTF_8), caught.get(0).bytes());
     assertEquals(List.of(), views.check(20 * MS), "the same write is not caught again");
+    write("a", "1\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals(1, views.check(25 * MS).size(), "the same text written again is a write");
 
-    Files.write(tmp.resolve("a"), new byte[ControlDirectory.MAX_COMMAND_BYTES + 1]);
+    write("a", new byte[ControlDirectory.MAX_COMMAND_BYTES + 1]);
     caught = views.check(30 * MS);
     assertEquals(1, caught.size());
     assertNull(caught.get(0).bytes());
     assertTrue(caught.get(0).rejection().contains("is too large (at most 1024); it was not read"),
         caught.get(0).rejection());
-    Files.write(tmp.resolve("a"), new byte[4096]); // the same write, grown
+    Files.write(dir.path().resolve("a"), new byte[4096], StandardOpenOption.APPEND); // grown
     assertEquals(List.of(), views.check(40 * MS), "a rejected write is rejected once");
   }
 
@@ -69,9 +79,9 @@ class ReplacedViewsTest {
   void aBurstOfRenamesChecksTheOldestBeforeClosingIt() throws Exception {
     ReplacedViews views = new ReplacedViews();
     views.add(view("oldest", "usb\n"), 0);
-    Files.writeString(tmp.resolve("oldest"), "usb\n1\n");
+    write("oldest", "usb\n1\n".getBytes(StandardCharsets.UTF_8));
     for (int i = 1; i <= ReplacedViews.MAX_KEPT; i++) {
-      views.add(view("v" + i, "usb\n"), i * MS);
+      views.add(view("view" + (char) ('a' + i), "usb\n"), i * MS);
     }
     assertEquals(ReplacedViews.MAX_KEPT, views.size());
     assertEquals(0, views.nanosToNextCheck(20 * MS), "something was caught: act at once");
@@ -80,5 +90,9 @@ class ReplacedViewsTest {
     assertArrayEquals("usb\n1\n".getBytes(StandardCharsets.UTF_8), caught.get(0).bytes());
     views.close();
     assertEquals(0, views.size());
+    try (var left = Files.list(dir.path())) {
+      assertEquals(0, left.filter(f -> f.getFileName().toString().startsWith(".")).count(),
+          "every hidden name is dropped");
+    }
   }
 }

@@ -17,6 +17,14 @@ class IndexFormatTest {
   private static final InitcallSpec CLINIT = new InitcallSpec("tables", InitLevel.CORE,
       "cam.Tables", null, List.of(), List.of(), null, false, false, "ignored");
 
+  /** What a shaded jar's appending transformer makes of two jars' indexes: both, in order. */
+  @Test
+  void concatenatedIndexesReadAsOne() {
+    String merged = IndexFormat.formatAll(List.of(USB)) + IndexFormat.formatAll(List.of(CLINIT));
+    List<InitcallSpec> read = IndexFormat.parse(merged, "file:/uber.jar");
+    assertEquals(List.of("usb", "tables"), read.stream().map(InitcallSpec::name).toList());
+  }
+
   @Test
   void specsSurviveARoundTrip() {
     List<InitcallSpec> read = IndexFormat.parse(IndexFormat.formatAll(List.of(USB, CLINIT)),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,8 +52,8 @@ class JmxIT {
           .getOperations()).filter(op -> op.getSignature().length == 1).findFirst().orElseThrow();
       assertEquals("flush", flushOne.getName());
       assertEquals("name", flushOne.getSignature()[0].getName(), "what jconsole asks for");
-      assertEquals("runs that initcall and what it needs; returns how many ran",
-          flushOne.getDescription());
+      assertEquals("runs that initcall and what it needs; returns how many succeeded, and each"
+          + " one failed or skipped with the error", flushOne.getDescription());
       assertEquals(tmp.resolve("initcall4j-" + app.pid()).toString(),
           jmx.get("ControlDirectory"));
       assertTrue((Double) jmx.get("BootMillis") > 0);
@@ -71,9 +72,17 @@ class JmxIT {
       NotificationListener listener = (n, handback) -> heard.add(n);
       jmx.connection().addNotificationListener(jmx.name(), listener, null, null);
 
-      assertEquals(2, jmx.invoke("flush", "gallery"), "gallery and usb, which it needs");
-      assertEquals(2, jmx.invoke("flush"), "network and printer");
-      assertEquals(0, jmx.invoke("flush"));
+      CompositeData gallery = (CompositeData) jmx.invoke("flush", "gallery");
+      assertEquals(List.of("gallery", 2, 2, List.of(), List.of(), List.of(), "ran 2 initcalls"),
+          items(gallery), "gallery and usb, which it needs");
+      CompositeData all = (CompositeData) jmx.invoke("flush");
+      assertEquals(List.of("all", 2, 1, List.of("printer"), List.of(),
+          List.of("printer failed: java.lang.IllegalStateException: out of paper"),
+          "1 of 2 initcalls succeeded"), items(all), "network, and printer, which failed");
+      CompositeData again = (CompositeData) jmx.invoke("flush");
+      assertEquals(List.of("all", 0, 0, List.of("printer"), List.of(),
+          List.of("printer failed earlier: java.lang.IllegalStateException: out of paper"),
+          "nothing left to run"), items(again));
       Exception unknown = assertThrows(Exception.class, () -> jmx.invoke("flush", "nosuch"));
       assertTrue(String.valueOf(unknown.getCause()).contains("no initcall named 'nosuch'"),
           String.valueOf(unknown.getCause()));
@@ -103,6 +112,8 @@ class JmxIT {
           heard.stream().map(n -> n.getType() + " " + n.getUserData()).toList());
       assertEquals("initcall printer failed: java.lang.IllegalStateException: out of paper",
           heard.get(3).getMessage());
+      assertEquals("flush all finished: 1 of 2 initcalls succeeded; printer failed:"
+          + " java.lang.IllegalStateException: out of paper", heard.get(4).getMessage());
     }
   }
 
@@ -118,6 +129,18 @@ class JmxIT {
       assertTrue(app.stdout().contains("org.initcall4j.agent.control.ControlFiles"),
           "the control directory did start");
     }
+  }
+
+  /** A flush result's items in order, arrays as lists: what a JMX client reads. */
+  private static List<Object> items(CompositeData result) {
+    List<Object> items = new ArrayList<>();
+    for (String key : List.of("flushed", "ran", "succeeded", "failed", "skipped", "problems",
+        "summary")) {
+      Object value = result.get(key);
+      items.add(value instanceof String[] array ? List.of(array) : value);
+    }
+    assertEquals(items.size(), result.getCompositeType().keySet().size(), "no other item");
+    return items;
   }
 
   private static void awaitNotifications(List<Notification> heard, int count)

@@ -48,6 +48,26 @@ class ClinitEdgeCasesTest {
     assertEquals(before + 1, after.size());
   }
 
+  /** Clojure and other compilers write {@code static {}} as a lone return: nothing to time. */
+  @Test
+  void anEmptyStaticInitializerIsLeftAlone() throws Exception {
+    ClassWriter writer = new ClassWriter(0);
+    writer.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "edge/Empty", null,
+        "java/lang/Object", null);
+    MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "<clinit>",
+        "()V", null, null);
+    mv.visitCode();
+    mv.visitInsn(Opcodes.RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    writer.visitEnd();
+    byte[] empty = writer.toByteArray();
+
+    assertNull(transformer.rewrite("edge/Empty", empty), "not rewritten, by either path");
+    assertEquals(ClinitPatcher.NO_CLINIT, ClinitPatcher.patch(empty, "edge/Empty"));
+    assertEquals("", log());
+  }
+
   @Test
   void classFileNewerThanAsmReadsIsLeftAloneAndSaidOnce() {
     byte[] future = loopingClinit(Opcodes.V17, "edge/Future");

@@ -83,7 +83,10 @@ class InitMemoryTest {
     assertEquals("boom", h.runtime.find("broken").error().getMessage());
     assertEquals(InitLevel.DEVICE, h.runtime.find("gallery").spec().level());
     assertNull(h.runtime.find("gallery").spec().origin());
-    assertEquals(0, h.runtime.flushAll(), "a flush after freeing runs nothing and is fine");
+    FlushResult after = h.runtime.flushAll();
+    assertEquals(0, after.ran(), "a flush after freeing runs nothing and is fine");
+    assertEquals(List.of("broken failed earlier: java.lang.IllegalStateException: boom"),
+        after.problems(), "and still names what failed");
     assertNull(h.runtime.find("nosuch"));
   }
 

@@ -28,13 +28,17 @@ class InitcallRuntimeTest {
   }
 
   private InitcallRuntime runtime(InitcallSpec... specs) {
+    return runtime(RuntimeSettings.defaults(), specs);
+  }
+
+  private InitcallRuntime runtime(RuntimeSettings settings, InitcallSpec... specs) {
     return new InitcallRuntime(InitcallGraph.plan(List.of(specs)), spec -> {
       calls.add(spec.name());
       Runnable body = bodies.get(spec.name());
       if (body != null) {
         body.run();
       }
-    });
+    }, settings, System.err);
   }
 
   @Test
@@ -54,8 +58,8 @@ class InitcallRuntimeTest {
         spec("gallery", true, "usb"));
     runtime.boot();
 
-    assertEquals(2, runtime.flushAll());
-    assertEquals(0, runtime.flushAll());
+    assertEquals(2, runtime.flushAll().succeeded());
+    assertEquals(0, runtime.flushAll().ran());
     assertEquals(List.of("a", "gallery", "usb").size(), calls.size());
     assertEquals(List.of("a", "usb", "gallery"), calls);
     assertTrue(runtime.pendingDeferred().isEmpty());
@@ -66,7 +70,7 @@ class InitcallRuntimeTest {
     InitcallRuntime runtime = runtime(spec("usb", true), spec("gallery", true, "usb"),
         spec("crypto", true));
 
-    assertEquals(2, runtime.flush("gallery"));
+    assertEquals(2, runtime.flush("gallery").succeeded());
     assertEquals(List.of("usb", "gallery"), calls);
     assertEquals(InitcallState.DEFERRED, runtime.find("crypto").state());
     assertThrows(IllegalArgumentException.class, () -> runtime.flush("nope"));
@@ -97,6 +101,88 @@ class InitcallRuntimeTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> runtime.require("web"));
     assertEquals("initcall 'web' skipped: needs 'db', which was skipped", e.getMessage());
+  }
+
+  @Test
+  void aFlushCountsOnlyWhatSucceededAndNamesEachFailureAndSkipWithItsError() {
+    bodies.put("printer", () -> {
+      throw new IllegalStateException("out of paper");
+    });
+    InitcallRuntime runtime = runtime(spec("storage", false), spec("printer", true, "storage"),
+        spec("gallery", true, "printer"), spec("usb", true, "storage"));
+    runtime.boot();
+    List<FlushResult> heard = new ArrayList<>();
+    runtime.addListener(new InitcallListener() {
+      @Override
+      public void flushFinished(FlushResult result) {
+        heard.add(result);
+      }
+    });
+
+    FlushResult all = runtime.flushAll();
+    assertEquals(3, all.ran());
+    assertEquals(1, all.succeeded(), "usb; printer failed and gallery was skipped");
+    assertEquals(List.of("printer"), names(all.failed()));
+    assertEquals(List.of("gallery"), names(all.skipped()));
+    assertEquals(List.of("printer failed: java.lang.IllegalStateException: out of paper",
+        "gallery skipped: needs 'printer', which failed"), all.problems());
+    assertEquals("1 of 3 initcalls succeeded; printer failed: java.lang.IllegalStateException:"
+        + " out of paper; gallery skipped: needs 'printer', which failed", all.summary());
+    assertEquals(List.of(all), heard, "listeners hear the same result");
+
+    FlushResult again = runtime.flushAll();
+    assertEquals(0, again.ran());
+    assertEquals("nothing left to run; printer failed earlier: java.lang.IllegalStateException:"
+        + " out of paper; gallery skipped earlier: needs 'printer', which failed",
+        again.summary(), "what was asked for is still not done: said again");
+
+    FlushResult one = runtime.flush("usb");
+    assertTrue(one.allSucceeded(), "usb and storage, what it needs, are done");
+    assertEquals("nothing left to run", one.summary());
+  }
+
+  @Test
+  void aFlushOfOneWhoseBootPrerequisiteFailedNamesThatFailureToo() {
+    IllegalStateException missing = new IllegalStateException("config file missing");
+    bodies.put("config", () -> {
+      throw missing;
+    });
+    InitcallRuntime runtime = runtime(spec("config", false), spec("db", true, "config"),
+        spec("usb", true));
+    runtime.boot();
+
+    FlushResult db = runtime.flush("db");
+    assertEquals(1, db.ran(), "db, skipped");
+    assertEquals(0, db.succeeded());
+    assertEquals(List.of("config failed earlier: java.lang.IllegalStateException: config file"
+        + " missing", "db skipped: needs 'config', which failed"), db.problems());
+    assertEquals(InitcallState.DEFERRED, runtime.find("usb").state(), "not asked for");
+
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> runtime.require("config"));
+    assertEquals("initcall 'config' failed: java.lang.IllegalStateException: config file missing",
+        e.getMessage());
+    assertSame(missing, e.getCause(), "require hands over the initcall's own error");
+  }
+
+  @Test
+  void aFlushOnThePoolCountsTheSameWay() {
+    bodies.put("printer", () -> {
+      throw new IllegalStateException("out of paper");
+    });
+    InitcallRuntime runtime = runtime(
+        new RuntimeSettings(true, 2, 0, false, RuntimeSettings.DEFAULT_STALL_MILLIS),
+        spec("printer", true), spec("gallery", true, "printer"), spec("usb", true));
+
+    FlushResult all = runtime.flushAll();
+    assertEquals(3, all.ran());
+    assertEquals(1, all.succeeded());
+    assertEquals(List.of("printer"), names(all.failed()));
+    assertEquals(List.of("gallery"), names(all.skipped()));
+  }
+
+  private static List<String> names(List<InitcallRecord> records) {
+    return records.stream().map(InitcallRecord::name).toList();
   }
 
   @Test

@@ -54,8 +54,8 @@ class DeferredClassIT {
     assertEquals(0, result.exitCode(), result.describe());
     assertTrue(result.stdout().contains("log: scanned, catalog-init on main,"
         + " lookup alpha (1 items), lookup beta (2 items), describe me:2,"), result.describe());
-    assertFalse(result.stdout().contains("flush ran 5"),
-        "catalog ran on demand, so the flush must not count it\n" + result.describe());
+    assertTrue(result.stdout().contains("flush ran 3"), "catalog ran on demand, so the flush"
+        + " must not count it (nor broken, which fails)\n" + result.describe());
   }
 
   @ParameterizedTest
@@ -65,7 +65,8 @@ class DeferredClassIT {
 
     assertEquals(0, result.exitCode(), result.describe());
     assertTrue(result.stdout().contains("log: scanned, catalog-init on main, first-init,"
-        + " second-init, flush ran 5, lookup alpha (1 items)"), result.describe());
+        + " second-init, flush ran 4, lookup alpha (1 items)"), "broken fails: not counted\n"
+        + result.describe());
     assertTrue(result.stderr().contains("initcall broken failed after"), result.describe());
   }
 
