@@ -29,6 +29,8 @@ final class ExitWork implements Runnable {
   private final ExitSettings settings;
   private final PrintStream out;
   private final CountDownLatch finished = new CountDownLatch(1);
+  /** Threads found unable to finish, named once: the exit waits for them no more. */
+  private final Set<Thread> givenUp = new HashSet<>();
   private volatile boolean started;
 
   ExitWork(InitcallRuntime runtime, RunsInProgress runs, ExitSettings settings,
@@ -66,11 +68,10 @@ final class ExitWork implements Runnable {
 
   /** Waits for every boot, flush and require in progress, except those that cannot finish. */
   private void awaitRunsInProgress(long deadline) throws InterruptedException {
-    Set<Thread> given = new HashSet<>();
     long nextCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_STUCK_CHECK_MILLIS);
     while (true) {
       List<Thread> busy = busyThreads();
-      busy.removeAll(given);
+      busy.removeAll(givenUp);
       if (busy.isEmpty()) {
         return;
       }
@@ -85,7 +86,7 @@ final class ExitWork implements Runnable {
       }
       if (now - nextCheck >= 0) {
         for (Map.Entry<Thread, String> stuck : StuckAtExit.find(busy).entrySet()) {
-          given.add(stuck.getKey());
+          givenUp.add(stuck.getKey());
           out.println("initcall4j: at exit: " + runningOn(stuck.getKey()) + " cannot finish: "
               + stuck.getValue() + "; not waiting for it");
         }
