@@ -1,13 +1,21 @@
 package org.initcall4j.agent;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.initcall4j.agent.control.ControlOptions;
 import org.initcall4j.agent.graph.EditDistance;
+import org.initcall4j.agent.launch.LaunchTarget;
+import org.initcall4j.agent.profile.ProfileMode;
+import org.initcall4j.agent.runtime.ExitSettings;
 
 /**
  * The {@code -javaagent:initcall-agent.jar=OPTIONS} string, JaCoCo style: comma-separated
  * {@code key=value} pairs and bare flags. Lists inside a value are separated by {@code :}.
- * An unknown or malformed option is an error naming it and listing the known ones.
+ * An unknown or malformed option, or a bad value, is an error naming it: all are found by
+ * {@link #parse}, the first thing premain does.
  */
 public final class AgentOptions {
 
@@ -33,8 +41,9 @@ public final class AgentOptions {
     known("config", true, "initcalls over existing code, from a properties file (see README)");
     known("lenient", false, "report bad config entries and leave them out instead of stopping");
     known("control", true, "control directory DIR (default <tmp>/initcall4j-<pid>), or off");
-    known("jmx", true, "jmx=off: no MBean org.initcall4j:type=Initcalls; jmx=on: the MBean"
-        + " even when there are no initcalls (profile mode alone)");
+    known("jmx", true, "jmx=off: no MBean org.initcall4j:type=Initcalls; jmx=readonly: the"
+        + " MBean without its flush operations; jmx=on: the MBean even when there are no"
+        + " initcalls (profile mode alone)");
     known("report", true, "write blame.txt, critical-chain.txt, bootgraph.svg to DIR at exit");
     known("jfr", false, "commit a JFR event org.initcall4j.Initcall per initcall");
     known("main", true, "the application's main class, behind a launcher that makes its own"
@@ -120,7 +129,73 @@ public final class AgentOptions {
         throw new IllegalArgumentException("option '" + key + "' is given twice");
       }
     }
-    return new AgentOptions(values);
+    AgentOptions options = new AgentOptions(values);
+    options.checkValues();
+    return options;
+  }
+
+  /**
+   * Every value, checked here because premain parses before it decides whether there is work
+   * to do: an agent that starts idle, or behind a launcher, builds nothing from most options
+   * until much later, and a bad value must not wait until then (timeout.skip without timeout
+   * was accepted and failed at the first flush). Each feature's own check runs only when one of
+   * its options is given, so an option string without them loads none of its classes.
+   */
+  private void checkValues() {
+    if (values.containsKey("threads")) {
+      threadCount(values.get("threads"));
+    }
+    if (values.containsKey("timeout")) {
+      Durations.parseMillis(values.get("timeout"), "option 'timeout'");
+    } else if (values.containsKey("timeout.skip")) {
+      throw new IllegalArgumentException("option 'timeout.skip' needs a timeout: add timeout=5s"
+          + " (or another duration)");
+    }
+    if (values.containsKey("main")) {
+      LaunchTarget.applicationMainClass(values.get("main"));
+    }
+    if (anyOf("exit.wait", "exit.parked")) {
+      ExitSettings.from(this);
+    }
+    if (values.containsKey("parked.max")) {
+      parkedMax(values.get("parked.max"));
+    }
+    if (anyOf("control", "jmx", "flush")) {
+      ControlOptions.from(this);
+    }
+    if (anyOf("profile", "profile.include", "profile.exclude", "profile.top", "profile.out")) {
+      ProfileMode.checkOptions(this);
+    }
+    if (values.containsKey("config")) {
+      path("config", "the initcall config file");
+    }
+    if (values.containsKey("report")) {
+      Path report = path("report", "the boot report's directory");
+      if (Files.exists(report) && !Files.isDirectory(report)) {
+        throw new IllegalArgumentException("option 'report=" + values.get("report") + "' names"
+            + " a file, " + report.toAbsolutePath() + "; give a directory (made if missing)");
+      }
+    }
+  }
+
+  /** By name, not by a walk over the keys: on the idle path that walk loads three classes. */
+  private boolean anyOf(String... names) {
+    for (String name : names) {
+      if (values.containsKey(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The option's value as a path, or an error naming it. */
+  private Path path(String option, String what) {
+    try {
+      return Paths.get(values.get(option));
+    } catch (IllegalArgumentException e) { // InvalidPathException, not named: not loaded then
+      throw new IllegalArgumentException("option '" + option + "=" + values.get(option)
+          + "' is not a valid path for " + what + ": " + e.getMessage());
+    }
   }
 
   public boolean flag(String name) {

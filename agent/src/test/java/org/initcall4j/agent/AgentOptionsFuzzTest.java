@@ -4,25 +4,41 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import org.initcall4j.agent.control.ControlOptions;
+import org.initcall4j.agent.launch.LaunchTarget;
+import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.runtime.ExitSettings;
 import org.initcall4j.agent.runtime.RuntimeSettings;
 import org.initcall4j.agent.testing.Hostile;
 import org.junit.jupiter.api.Test;
 
 /**
- * Randomised agent option strings (valid ones mutated, tokens recombined, junk): each is either
- * accepted with every value in range, or rejected with an {@link IllegalArgumentException} that
- * says what is wrong. No other exception escapes, so {@code premain} always reports and stops the
- * JVM before anything runs (the forked-JVM side is in {@code HostileInputIT}).
+ * Randomised agent option strings (valid ones mutated, tokens recombined, junk), given to
+ * {@link AgentOptions#parse}, the first thing premain does, before it decides whether there is
+ * anything to start: each is either rejected there with an {@link IllegalArgumentException} that
+ * says what is wrong, or accepted and then built into everything premain or a later start
+ * builds from it without another error. A value refused only by that later step would pass
+ * premain (as {@code timeout.skip} without {@code timeout} did, to fail at the first flush). No
+ * other exception escapes, so {@code premain} always reports and stops the JVM before anything
+ * runs (the forked-JVM side is in {@code HostileInputIT}).
  */
 class AgentOptionsFuzzTest {
   static final int CASES = 5_000;
   private static final String[] VALID = {
       "debug", "fatal", "async", "threads=2", "threads=256", "timeout=250ms", "timeout=5s",
-      "timeout=2m", "timeout.skip", "profile", "profile.top=5", "config=app.properties",
-      "lenient", "exit.wait=5s", "exit.parked=drop", "exit.parked=replay", "parked.max=100"};
+      "timeout=2m", "timeout.skip", "profile", "profile.top=5", "profile.include=com.acme.*",
+      "profile.exclude=com.acme.gen.**:org.x.?", "profile.out=target/blame.txt",
+      "config=app.properties", "lenient", "control=off", "control=target/control", "jmx=on",
+      "jmx=off", "flush=manual", "flush=ready", "flush=500ms", "report=target/report", "jfr",
+      "main=com.acme.App", "exit.wait=5s", "exit.parked=drop", "exit.parked=replay",
+      "parked.max=100"};
+  private static final String[] KEYS = {
+      "threads=", "timeout=", "flush=", "jmx=", "control=", "main=", "profile.top=",
+      "profile.include=", "profile.out=", "report=", "config=", "exit.wait=", "exit.parked=",
+      "parked.max=", ""};
 
   /** One generated option string: sometimes valid, mostly near-valid or hostile. */
   static String generate(Hostile hostile) {
@@ -33,38 +49,68 @@ class AgentOptionsFuzzTest {
       if (hostile.chance(3)) {
         item = hostile.mutate(item);
       } else if (hostile.chance(6)) {
-        item = hostile.pick("threads=", "timeout=", "exit.wait=", "exit.parked=", "parked.max=",
-            "") + hostile.junk(4);
+        item = hostile.pick(KEYS) + hostile.junk(4);
       } else if (hostile.chance(40)) {
-        item = hostile.pick("threads=", "timeout=", "config=") + hostile.huge();
+        item = hostile.pick(KEYS) + hostile.huge();
       }
       items.add(item);
     }
     return String.join(hostile.chance(10) ? hostile.pick(",,", ";", ", ") : ",", items);
   }
 
-  /** Parses as premain does; returns null when accepted, the message when rejected. */
+  /**
+   * Parses as premain does; returns null when accepted, the message when rejected. Accepted
+   * options are then built as a start builds them: an error there fails the test.
+   */
   static String rejection(String text) {
+    AgentOptions options;
     try {
-      AgentOptions options = AgentOptions.parse(text);
-      RuntimeSettings settings = AgentStart.runtimeSettings(options);
-      assertTrue(settings.threads() >= 1 && settings.threads() <= 256, "threads out of range");
-      assertTrue(!settings.skipOnTimeout() || settings.timeoutMillis() > 0, "skip without timeout");
-      ExitSettings exit = ExitSettings.from(options);
-      assertTrue(exit.waitMillis() >= 1, "exit.wait out of range");
-      if (options.value("parked.max") != null) {
-        assertTrue(AgentOptions.parkedMax(options.value("parked.max")) >= 1, "parked.max < 1");
-      }
-      // blank means no options at all
-      for (String item : text.isBlank() ? new String[0] : text.split(",", -1)) {
-        String key = item.strip();
-        key = key.contains("=") ? key.substring(0, key.indexOf('=')).strip() : key;
-        assertTrue(AgentOptions.KNOWN.containsKey(key), "accepted unknown option '" + key + "'");
-      }
-      return null;
+      options = AgentOptions.parse(text);
     } catch (IllegalArgumentException e) {
       assertFalse(e.getMessage() == null || e.getMessage().isBlank(), "rejected without a message");
       return e.getMessage();
+    }
+    try {
+      buildAsAStartDoes(options);
+    } catch (IllegalArgumentException e) {
+      fail("accepted by premain's parse, refused later: " + e.getMessage(), e);
+    }
+    // blank means no options at all
+    for (String item : text.isBlank() ? new String[0] : text.split(",", -1)) {
+      String key = item.strip();
+      key = key.contains("=") ? key.substring(0, key.indexOf('=')).strip() : key;
+      assertTrue(AgentOptions.KNOWN.containsKey(key), "accepted unknown option '" + key + "'");
+    }
+    return null;
+  }
+
+  /** What premain, a launcher's start or the idle agent's first use builds from the options. */
+  private static void buildAsAStartDoes(AgentOptions options) {
+    RuntimeSettings settings = AgentStart.runtimeSettings(options);
+    assertTrue(settings.threads() >= 1 && settings.threads() <= 256, "threads out of range");
+    assertTrue(!settings.skipOnTimeout() || settings.timeoutMillis() > 0, "skip without timeout");
+    ControlOptions.from(options);
+    assertTrue(ExitSettings.from(options).waitMillis() >= 1, "exit.wait out of range");
+    if (options.value("parked.max") != null) {
+      assertTrue(AgentOptions.parkedMax(options.value("parked.max")) >= 1, "parked.max < 1");
+    }
+    LaunchTarget.applicationMainClass(options.value("main"));
+    if (options.anyStartingWith("profile")) {
+      ProfileMode.checkOptions(options); // what ProfileMode.install reads, without installing
+    }
+    for (String path : new String[] {options.value("config"), options.value("report")}) {
+      if (path != null) {
+        Paths.get(path);
+      }
+    }
+  }
+
+  /** A new option joins the fuzz (and its check, {@code AgentOptions.checkValues}). */
+  @Test
+  void everyKnownOptionIsGenerated() {
+    for (String name : AgentOptions.KNOWN.keySet()) {
+      assertTrue(List.of(VALID).stream().anyMatch(v -> v.equals(name) || v.startsWith(name + "=")),
+          "option '" + name + "' is missing from VALID");
     }
   }
 

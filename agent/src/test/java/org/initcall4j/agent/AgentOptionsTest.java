@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.initcall4j.agent.runtime.ExitSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AgentOptionsTest {
 
@@ -69,6 +72,36 @@ class AgentOptionsTest {
     assertEquals("option 'debug' is a flag and takes no value: write just 'debug'",
         error("debug=yes"));
     assertEquals("option 'debug' is given twice", error("debug,debug"));
+  }
+
+  /**
+   * Premain parses before it decides whether there is work: a value checked only when its
+   * feature starts would pass an idle agent, or one behind a launcher, and fail much later.
+   */
+  @Test
+  void everyValueIsCheckedByParseItself(@TempDir Path dir) throws Exception {
+    assertEquals("option 'timeout.skip' needs a timeout: add timeout=5s (or another duration)",
+        error("debug,timeout.skip"));
+    assertEquals("option 'threads' must be a whole number from 1 to 256, not '0'",
+        error("threads=0"));
+    assertTrue(error("timeout=5").startsWith("bad duration '5' for option 'timeout': a unit is"
+        + " missing"), error("timeout=5"));
+    assertTrue(error("flush=sometimes").startsWith("option 'flush' has a bad value 'sometimes'"));
+    assertTrue(error("jmx=maybe").startsWith("option 'jmx' has a bad value 'maybe'"));
+    assertTrue(error("profile.top=3").startsWith("the profile.* options only apply in profile"
+        + " mode"), error("profile.top=3"));
+    assertTrue(error("profile,profile.top=0").startsWith("option 'profile.top=0' must be a whole"
+        + " number"), error("profile,profile.top=0"));
+    assertTrue(error("main=1app").startsWith("option 'main' must be the binary name"),
+        error("main=1app"));
+    assertTrue(error("config=a\0b").startsWith("option 'config=a\0b' is not a valid path for"
+        + " the initcall config file: "), error("config=a\0b"));
+    Path file = Files.createFile(dir.resolve("report.txt"));
+    assertEquals("option 'report=" + file + "' names a file, " + file + "; give a directory"
+        + " (made if missing)", error("report=" + file));
+    // what premain starts nothing for is accepted as it was
+    assertTrue(AgentOptions.parse("timeout=5s,timeout.skip,threads=4,flush=ready,jmx=off,"
+        + "profile,profile.top=3,report=" + dir + ",main=com.acme.App").flag("timeout.skip"));
   }
 
   @Test

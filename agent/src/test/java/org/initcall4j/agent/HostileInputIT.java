@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.initcall4j.agent.index.IndexLoader;
+import org.initcall4j.agent.launch.LaunchTarget;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Hostile;
 import org.initcall4j.agent.testing.TestApps;
@@ -14,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generated bad agent options and config files given to a real JVM: each stops it before
- * {@code main} with status 1 and a message, and no initcall runs.
+ * {@code main} with status 1 and a message, and no initcall runs. Checking good options costs
+ * an idle agent no class.
  */
 class HostileInputIT {
   private static final int JVMS = 4;
@@ -47,6 +51,38 @@ class HostileInputIT {
       run++;
       assertStoppedBeforeAnythingRan(seed, options, boot(options).run());
     }
+  }
+
+  /**
+   * An application without an index gets an idle agent, which builds nothing from its options:
+   * a bad value must stop it all the same, in premain (timeout.skip without timeout passed and
+   * failed at the first flush).
+   */
+  @Test
+  void badValuesStopTheJvmBeforeMainAlsoWhenThereIsNothingToRun() throws Exception {
+    for (String options : new String[] {"timeout.skip", "debug,threads=0", "flush=sometimes"}) {
+      ForkedJvm.Result result = ForkedJvm.current().agent(options)
+          .classPath(TestApps.jar("plain")).classPath(ForkedJvm.apiClasses())
+          .main("plain.Main", "api").run();
+      String context = "options " + options + "\n" + result.describe();
+      assertEquals(1, result.exitCode(), context);
+      assertTrue(result.stderr().contains("stopping the JVM before main"), context);
+      assertFalse(result.stdout().contains("settings "), "main ran\n" + context);
+    }
+  }
+
+  /** The checks cost an idle agent nothing: no class of a feature its options do not name. */
+  @Test
+  void checkingTheFlagsOfAnIdleAgentLoadsNoFeature() throws Exception {
+    ForkedJvm.Result result = ForkedJvm.current().agent("debug,fatal,async")
+        .jvmArg("-Xlog:class+load=info").classPath(TestApps.jar("plain")).main("plain.Main")
+        .run();
+    assertEquals(0, result.exitCode(), result.describe());
+    List<String> loaded = result.stdoutLines().stream()
+        .filter(l -> l.contains(" org.initcall4j.agent.")).map(l -> l.split(" ")[1]).toList();
+    assertEquals(List.of(Premain.class.getName(), Agent.class.getName(),
+        AgentOptions.class.getName(), AgentOptions.class.getName() + "$Option",
+        LaunchTarget.class.getName(), IndexLoader.class.getName()), loaded, result.describe());
   }
 
   @Test

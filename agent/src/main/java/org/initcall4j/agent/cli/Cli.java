@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import javax.management.openmbean.CompositeData;
 import org.initcall4j.agent.AgentOptions;
 
 /**
@@ -73,10 +74,11 @@ public final class Cli {
     long pid = pid("flush", rest, rest.size());
     String name = rest.size() == 2 ? rest.get(0) : null;
     try (TargetJvm target = TargetJvm.connect(pid)) {
+      target.requireFlush();
       Object result = name == null
           ? target.invoke("flush", new Object[0], new String[0])
           : target.invoke("flush", new Object[] {name}, new String[] {String.class.getName()});
-      return FlushReport.print(result, name == null ? "all deferred initcalls"
+      return FlushReport.print((CompositeData) result, name == null ? "all deferred initcalls"
           : name + " and what it needs", pid, out, err);
     }
   }

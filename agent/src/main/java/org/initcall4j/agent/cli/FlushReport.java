@@ -12,17 +12,12 @@ final class FlushReport {
   private FlushReport() {}
 
   /**
-   * @param result the MBean's answer: the flush's open data, or a bare count from an agent of an
-   *     older version, which cannot tell failures
+   * @param data the MBean's answer (protocol version 2: the flush's open data)
    * @return the exit status
    */
-  static int print(Object result, String flushed, long pid, PrintStream out, PrintStream err) {
+  static int print(CompositeData data, String flushed, long pid, PrintStream out,
+      PrintStream err) {
     String head = "flushed " + flushed + " in JVM " + pid + ": ";
-    if (!(result instanceof CompositeData data)) {
-      out.println(head + "ran " + result + " (an older agent: failures are not counted apart;"
-          + " see list)");
-      return 0;
-    }
     out.println(head + data.get("summary"));
     String[] problems = (String[]) data.get("problems");
     for (String problem : problems) {

@@ -25,6 +25,8 @@ final class StatusReport {
     line(out, "  flushes:           " + target.get("FlushCount") + (lastFlush < 0 ? ""
         : ", the last took " + millis(lastFlush)));
     line(out, "  control directory: " + target.get("ControlDirectory"));
+    line(out, "  jmx:               " + (Boolean.TRUE.equals(target.get("ReadOnly"))
+        ? "read-only (jmx=readonly): no flush" : "read and flush"));
     line(out, "  init memory:       " + target.get("InitMemoryFreedDetail"));
     if (Boolean.TRUE.equals(target.get("Profiling"))) {
       line(out, "  profile mode:      on; the blame list so far:");

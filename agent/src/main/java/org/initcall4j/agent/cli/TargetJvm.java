@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Properties;
 import java.util.stream.Stream;
+import javax.management.AttributeNotFoundException;
 import javax.management.JMException;
 import javax.management.JMRuntimeException;
 import javax.management.MBeanServerConnection;
@@ -22,6 +24,7 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import org.initcall4j.agent.Premain;
+import org.initcall4j.agent.jmx.InitcallsMBeanRegistration;
 
 /**
  * Another JVM on this machine, reached as jcmd and jconsole reach it: the Attach API, then the
@@ -71,6 +74,7 @@ final class TargetJvm implements AutoCloseable {
               + " stderr says why");
         }
       }
+      target.checkProtocol(vm);
       TargetJvm connected = target;
       target = null;
       return connected;
@@ -91,22 +95,66 @@ final class TargetJvm implements AutoCloseable {
   }
 
   /**
-   * Has the agent running in that JVM register its MBean: it left it out because there was
-   * nothing to control at start-up. The agent says where its jar is in a system property; its
-   * absence means no agent, or one with jmx=off.
+   * Refuses an agent whose MBean speaks another version of the protocol than this tool (an older
+   * or newer initcall4j), before anything is read or called that could mean something else.
    */
-  private static void askForMBean(VirtualMachine vm, long pid) throws CliException {
-    String jar;
+  private void checkProtocol(VirtualMachine vm) throws CliException {
+    Object version;
     try {
-      jar = vm.getSystemProperties().getProperty(Premain.JAR_PROPERTY);
+      version = connection.getAttribute(name, "ProtocolVersion");
+    } catch (AttributeNotFoundException e) {
+      version = 1; // agents before the attribute
+    } catch (JMException | JMRuntimeException | IOException e) {
+      throw failure("read ProtocolVersion", e);
+    }
+    int mine = InitcallsMBeanRegistration.PROTOCOL_VERSION;
+    if (!Integer.valueOf(mine).equals(version)) {
+      String jar = properties(vm, pid).getProperty(Premain.JAR_PROPERTY);
+      throw new CliException(CliException.FAILED, "the initcall4j agent in JVM " + pid
+          + " speaks protocol version " + version + ", and this tool speaks version " + mine
+          + ": they are different versions of initcall4j; run the tool from the agent jar that"
+          + " JVM runs" + (jar == null ? "" : ", java -jar " + jarPath(jar) + " ..."));
+    }
+  }
+
+  /** The jar's path from the URL the agent publishes, or the URL itself when it is no file. */
+  private static String jarPath(String url) {
+    try {
+      return Paths.get(new URI(url)).toString();
+    } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+      return url;
+    }
+  }
+
+  private static Properties properties(VirtualMachine vm, long pid) throws CliException {
+    try {
+      return vm.getSystemProperties();
     } catch (IOException e) {
       throw new CliException(CliException.FAILED, "JVM " + pid + " stopped answering: " + e);
+    }
+  }
+
+  /**
+   * Has the agent running in that JVM register its MBean: it left it out because there was
+   * nothing to control at start-up. The agent says where its jar is in a system property; its
+   * absence means no agent, or one with jmx=off (then the directory it uses is named).
+   */
+  private static void askForMBean(VirtualMachine vm, long pid) throws CliException {
+    Properties properties = properties(vm, pid);
+    String jar = properties.getProperty(Premain.JAR_PROPERTY);
+    if (jar == null && properties.getProperty(Premain.RUNNING_PROPERTY) != null) {
+      String dir = properties.getProperty(Premain.CONTROL_DIRECTORY_PROPERTY);
+      throw new CliException(CliException.FAILED, "the initcall4j agent in JVM " + pid
+          + " runs with jmx=off, so it has no MBean; " + (dir == null
+          ? "it has no control directory either (control=off, or nothing to control): start"
+          + " it without jmx=off to use this tool"
+          : "use its control directory " + dir + " (cat " + dir + "/initcalls; echo 1 > " + dir
+          + "/deferred_initcalls)"));
     }
     if (jar == null) {
       throw new CliException(CliException.FAILED, "JVM " + pid + " does not run the initcall4j"
           + " agent (no MBean " + MBEAN + "): start it with -javaagent:initcall-agent.jar, or"
-          + " load it now with: java -jar initcall-agent.jar attach " + pid
-          + " (an agent started with jmx=off is reached through its control directory only)");
+          + " load it now with: java -jar initcall-agent.jar attach " + pid);
     }
     try {
       vm.loadAgent(Paths.get(new URI(jar)).toString(), Premain.MBEAN_ON_REQUEST);
@@ -195,6 +243,20 @@ final class TargetJvm implements AutoCloseable {
       return connection.getAttribute(name, attribute);
     } catch (JMException | JMRuntimeException | IOException e) {
       throw failure("read " + attribute, e);
+    }
+  }
+
+  /**
+   * Refuses plainly when the MBean cannot flush ({@code jmx=readonly}), naming the way that is
+   * left, instead of JMX's "no such operation".
+   */
+  void requireFlush() throws CliException {
+    if (Boolean.TRUE.equals(get("ReadOnly"))) {
+      Object dir = get("ControlDirectory");
+      throw new CliException(CliException.FAILED, "the initcall4j agent in JVM " + pid
+          + " runs with jmx=readonly: its MBean shows the initcalls but cannot flush; "
+          + ("off".equals(dir) ? "" : "flush through its control directory (echo 1 > " + dir
+          + "/deferred_initcalls), or ") + "start it with jmx=on to flush from this tool");
     }
   }
 

@@ -12,7 +12,7 @@ import org.objectweb.asm.RecordComponentVisitor;
 /** What the config checks need to know of a class file, read without loading the class. */
 final class ClassShape extends ClassVisitor {
 
-  record Field(String name, int access, boolean constant) {
+  record Field(String name, String descriptor, int access, boolean constant) {
     boolean isStatic() {
       return (access & Opcodes.ACC_STATIC) != 0;
     }
@@ -60,7 +60,7 @@ final class ClassShape extends ClassVisitor {
   @Override
   public FieldVisitor visitField(int access, String name, String descriptor, String signature,
       Object value) {
-    fields.add(new Field(name, access, value != null));
+    fields.add(new Field(name, descriptor, access, value != null));
     return null;
   }
 

@@ -14,24 +14,34 @@ final class ConfigLines {
   /** One {@code key=value}, at the line where it starts. */
   record Line(int number, String key, String value) {}
 
+  /** How much of a line an error quotes. */
+  private static final int QUOTED_CHARS = 120;
+
   private ConfigLines() {}
 
   static List<Line> parse(String text, String file, List<ConfigProblem> problems) {
     List<Line> lines = new ArrayList<>();
     String[] raw = text.split("\r\n|\r|\n", -1);
+    StringBuilder logical = new StringBuilder();
     for (int i = 0; i < raw.length; i++) {
       int number = i + 1;
-      String logical = raw[i].stripLeading();
-      if (logical.isEmpty() || logical.startsWith("#") || logical.startsWith("!")) {
+      String segment = raw[i].stripLeading();
+      if (segment.isEmpty() || segment.startsWith("#") || segment.startsWith("!")) {
         continue;
       }
-      while (endsWithContinuation(logical) && i + 1 < raw.length) {
-        logical = logical.substring(0, logical.length() - 1) + raw[++i].stripLeading();
+      // Joined in one buffer: concatenating copied the value so far once per line (quadratic).
+      // Only the segment's own backslashes count: what came before it ends in an even number.
+      logical.setLength(0);
+      logical.append(segment);
+      while (endsWithContinuation(segment) && i + 1 < raw.length) {
+        logical.setLength(logical.length() - 1);
+        segment = raw[++i].stripLeading();
+        logical.append(segment);
       }
       int separator = separatorOf(logical);
       if (separator < 0) {
         problems.add(new ConfigProblem(file, number, null, null, "expected 'key=value', found '"
-            + logical.strip() + "'"));
+            + shortened(logical.toString().strip()) + "'"));
         continue;
       }
       String key = logical.substring(0, separator).strip();
@@ -45,7 +55,13 @@ final class ConfigLines {
     return lines;
   }
 
-  private static int separatorOf(String line) {
+  /** A line quoted in an error, cut short: a runaway line is not worth a screenful. */
+  private static String shortened(String line) {
+    return line.length() <= QUOTED_CHARS ? line
+        : line.substring(0, QUOTED_CHARS) + "... (" + line.length() + " characters)";
+  }
+
+  private static int separatorOf(CharSequence line) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (c == '=' || c == ':') {

@@ -1,10 +1,12 @@
 package org.initcall4j.agent.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.initcall4j.agent.graph.EditDistance;
 import org.initcall4j.agent.model.InitLevel;
@@ -36,13 +38,23 @@ final class ConfigReader {
     for (ConfigLines.Line line : ConfigLines.parse(text, file, problems)) {
       reader.add(line);
     }
-    List<ConfigEntry> result = new ArrayList<>();
+    List<ConfigEntry> built = new ArrayList<>();
     for (Map.Entry<String, Map<String, ConfigLines.Line>> entry : reader.entries.entrySet()) {
-      ConfigEntry built = reader.build(entry.getKey(), entry.getValue());
-      // An entry with any bad key is left out whole (lenient), never used half-read.
-      boolean clean = problems.stream().noneMatch(p -> entry.getKey().equals(p.entry()));
-      if (built != null && clean) {
-        result.add(built);
+      ConfigEntry one = reader.build(entry.getKey(), entry.getValue());
+      if (one != null) {
+        built.add(one);
+      }
+    }
+    // An entry with any bad key is left out whole (lenient), never used half-read. One set of
+    // names, not a scan of every problem per entry: a file of bad lines stays linear.
+    Set<String> bad = new HashSet<>();
+    for (ConfigProblem problem : problems) {
+      bad.add(problem.entry());
+    }
+    List<ConfigEntry> result = new ArrayList<>();
+    for (ConfigEntry entry : built) {
+      if (!bad.contains(entry.spec().name())) {
+        result.add(entry);
       }
     }
     return result;
@@ -142,7 +154,7 @@ final class ConfigReader {
         origin);
     ConfigLines.Line deferredLine = attributes.getOrDefault("deferred", targetLine);
     return new ConfigEntry(spec, target, file, targetLine.number(), targetLine.key(),
-        deferredLine.number(), byReference);
+        deferredLine.number(), byReference, false);
   }
 
   private List<String> names(ConfigLines.Line line, String entry) {

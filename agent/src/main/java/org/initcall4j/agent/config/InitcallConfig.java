@@ -1,6 +1,7 @@
 package org.initcall4j.agent.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +22,9 @@ import org.initcall4j.agent.model.InitcallSpec;
  * out.
  */
 public final class InitcallConfig {
+  /** The largest config file read: far beyond any real one, small enough to parse at once. */
+  static final int MAX_BYTES = 1 << 20;
+
   private final List<ConfigEntry> entries;
 
   private InitcallConfig(List<ConfigEntry> entries) {
@@ -37,11 +42,7 @@ public final class InitcallConfig {
       PrintStream warnings) {
     String text;
     try {
-      Path file = Path.of(path);
-      if (Files.isDirectory(file)) {
-        throw ConfigException.unreadable(path, "it is a directory");
-      }
-      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      text = new String(readBounded(Path.of(path), path), StandardCharsets.UTF_8);
     } catch (InvalidPathException e) {
       throw ConfigException.unreadable(path, "not a valid path (" + e.getReason() + ")");
     } catch (NoSuchFileException e) {
@@ -52,6 +53,38 @@ public final class InitcallConfig {
       throw ConfigException.unreadable(path, e.toString());
     }
     return parse(text, path, lenient, loader, warnings);
+  }
+
+  /**
+   * The file's bytes, if it is a regular file of at most {@link #MAX_BYTES}. Checked before it is
+   * opened: opening a FIFO blocks until something writes to it, and a device such as
+   * {@code /dev/zero} never ends. The read stops past the limit in case the file grows meanwhile.
+   */
+  private static byte[] readBounded(Path file, String path) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    if (attributes.isDirectory()) {
+      throw ConfigException.unreadable(path, "it is a directory");
+    }
+    if (!attributes.isRegularFile()) {
+      throw ConfigException.unreadable(path, "it is not a regular file (a pipe, device or"
+          + " socket); copy the config into a file");
+    }
+    if (attributes.size() > MAX_BYTES) {
+      throw tooLarge(path);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw tooLarge(path);
+      }
+      return bytes;
+    }
+  }
+
+  private static ConfigException tooLarge(String path) {
+    return ConfigException.unreadable(path, "it is larger than " + MAX_BYTES + " bytes (1 MiB),"
+        + " the limit for a config file; a config names a few hundred initcalls at most, so"
+        + " check that the path is the config");
   }
 
   static InitcallConfig parse(String text, String file, boolean lenient, ClassLoader loader,

@@ -18,29 +18,35 @@ final class TargetCheck {
   private final ClassLoader loader;
   private final List<ConfigProblem> problems;
   private final ImmutableTypes immutable;
+  private final SerialFormCheck serialForm;
 
   private TargetCheck(ClassLoader loader, List<ConfigProblem> problems) {
     this.loader = loader;
     this.problems = problems;
     this.immutable = new ImmutableTypes(loader);
+    this.serialForm = new SerialFormCheck(loader);
   }
 
-  /** Adds a problem for each entry whose target does not fit; returns the entries that do. */
+  /**
+   * Adds a problem for each entry whose target does not fit; returns the entries that do, each
+   * marked {@link ConfigEntry#serializable} where its rewrite must keep the serialVersionUID.
+   */
   static List<ConfigEntry> check(List<ConfigEntry> entries, ClassLoader loader,
       List<ConfigProblem> problems) {
     TargetCheck check = new TargetCheck(loader, problems);
     List<ConfigEntry> good = new ArrayList<>();
     for (ConfigEntry entry : entries) {
       int before = problems.size();
-      check.check(entry);
+      ConfigEntry checked = check.check(entry);
       if (problems.size() == before) {
-        good.add(entry);
+        good.add(checked);
       }
     }
     return good;
   }
 
-  private void check(ConfigEntry entry) {
+  private ConfigEntry check(ConfigEntry entry) {
+    int before = problems.size();
     MemberRef target = entry.target();
     String resource = target.internalClassName() + ".class";
     URL url = loader.getResource(resource);
@@ -48,26 +54,38 @@ final class TargetCheck {
       problems.add(entry.problemAtTarget("class " + target.className() + " is not on the class"
           + " path of the application class loader; check the name (nested classes are"
           + " written Outer$Inner) and the -cp"));
-      return;
+      return entry;
     }
     if (url.getProtocol().equals("jrt")) {
       problems.add(entry.problemAtTarget(target.className() + " is a JDK class; only"
           + " application classes can be initcalls"));
-      return;
+      return entry;
     }
+    byte[] classFile;
     ClassShape shape;
     try {
-      shape = ClassShape.of(read(url));
+      classFile = read(url);
+      shape = ClassShape.of(classFile);
     } catch (IOException | RuntimeException e) {
       problems.add(entry.problemAtTarget("cannot read " + url + ": " + e
           + " (a class file newer than this agent supports?)"));
-      return;
+      return entry;
     }
-    if (target.methodName() != null) {
-      checkMethod(entry, shape);
-    } else {
-      checkClass(entry, shape);
+    boolean changesSerialForm = target.methodName() != null ? checkMethod(entry, shape)
+        : checkClass(entry, shape);
+    if (!changesSerialForm || problems.size() > before
+        || !serialForm.isSerializable(classFile)) {
+      return entry;
     }
+    String refusal = SerialFormCheck.refusal(shape, target.methodName() == null);
+    if (refusal != null) {
+      problems.add(target.methodName() == null
+          ? entry.problemAtDeferral("cannot defer the static initializer of "
+              + target.className() + ": it is Serializable and " + refusal)
+          : entry.problemAtTarget("cannot hook " + target + ": " + target.className()
+              + " is Serializable and " + refusal));
+    }
+    return entry.asSerializable();
   }
 
   /** For a misspelt method name: the methods within two edits of it, with their parameters. */
@@ -83,7 +101,12 @@ final class TargetCheck {
     return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
   }
 
-  private void checkMethod(ConfigEntry entry, ClassShape shape) {
+  /**
+   * Checks a method target; true when its rewrite changes what the default serialVersionUID
+   * covers: a hooked synchronized method that is not private loses {@code synchronized} (its
+   * code moves to a private method that keeps it).
+   */
+  private boolean checkMethod(ConfigEntry entry, ClassShape shape) {
     MemberRef target = entry.target();
     ClassShape.Method found = null;
     List<String> sameName = new ArrayList<>();
@@ -101,7 +124,7 @@ final class TargetCheck {
           : "; it has " + String.join(", ", sameName);
       problems.add(entry.problemAtTarget(target.className() + " has no method " + target
           .toString().substring(target.className().length() + 1) + hint));
-      return;
+      return false;
     }
     if (!found.descriptor().endsWith(")V")) {
       problems.add(entry.problemAtTarget(target + " returns a value; initcall methods must"
@@ -120,6 +143,8 @@ final class TargetCheck {
     if (entry.spec().deferred() && !entry.replayByReference()) {
       checkParkedParameters(entry);
     }
+    return (found.access() & (Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_PRIVATE))
+        == Opcodes.ACC_SYNCHRONIZED;
   }
 
   /**
@@ -162,21 +187,27 @@ final class TargetCheck {
     return types;
   }
 
-  private void checkClass(ConfigEntry entry, ClassShape shape) {
+  /**
+   * Checks a class target; true when it is deferred, which removes its {@code <clinit>} and so
+   * changes its default serialVersionUID.
+   */
+  private boolean checkClass(ConfigEntry entry, ClassShape shape) {
     String name = entry.target().className();
     if (!shape.hasStaticInitializer()) {
       problems.add(entry.problemAtTarget(name + " has no static initializer, so there is"
           + " nothing to run or order; name a class that has one, or a method"));
-      return;
+      return false;
     }
     if (!entry.spec().deferred()) {
-      return;
+      return false;
     }
     String refusal = deferralRefusal(name, shape);
     if (refusal != null) {
       problems.add(entry.problemAtDeferral("cannot defer the static initializer of " + name
           + ": " + refusal));
+      return false;
     }
+    return true;
   }
 
   /** Why deferring this class's static initializer could expose it half-initialized, or null. */
@@ -242,7 +273,7 @@ final class TargetCheck {
         && !f.constant());
   }
 
-  private static byte[] read(URL url) throws IOException {
+  static byte[] read(URL url) throws IOException {
     try (InputStream in = url.openStream()) {
       return in.readAllBytes();
     }

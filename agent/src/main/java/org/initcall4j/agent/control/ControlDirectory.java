@@ -2,37 +2,37 @@ package org.initcall4j.agent.control;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
+import java.nio.file.ClosedDirectoryStreamException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.initcall4j.agent.files.OwnDirectory;
+import org.initcall4j.agent.files.UnsafeDirectoryException;
 
 /**
  * The control directory on disk, handled as untrusted ground: created owner-only (0700), an
  * existing one accepted only if it is a real directory of this user that nobody else can write,
- * symbolic links never followed, files replaced atomically (write a temporary file, rename) so a
- * reader never sees half a table, and reads bounded so a huge write cannot exhaust memory.
+ * and then held open ({@link OwnDirectory}), so that every file is reached in the directory that
+ * was checked even if its path is later swapped for a link; symbolic links never followed, files
+ * replaced atomically (write a temporary file, rename) so a reader never sees half a table, reads
+ * bounded so a huge write cannot exhaust memory, and at exit only the agent's own files removed.
  */
 final class ControlDirectory {
   /** The most a command can be; anything longer is rejected unread. */
@@ -53,17 +53,21 @@ final class ControlDirectory {
   /** Temporary files ({@code .initcalls.tmp}) and hidden names ({@code .deferred_initcalls.7}). */
   private static final Pattern HIDDEN = Pattern.compile("\\.[a-z_]+\\.(tmp|[0-9]+)");
 
-  private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+  private static final OwnDirectory.Place PLACE = new OwnDirectory.Place("control directory",
+      "use a directory of your own that only you can write (mkdir -m 700), or another"
+      + " control=DIR");
 
+  private final OwnDirectory own;
   private final Path path;
   private final boolean created;
   private final AtomicLong hiddenNames = new AtomicLong();
   private volatile boolean noHardLinksSaid;
 
-  private ControlDirectory(Path path, boolean created) {
-    this.path = path;
+  private ControlDirectory(OwnDirectory own, boolean created) {
+    this.own = own;
+    this.path = own.path();
     this.created = created;
   }
 
@@ -86,51 +90,37 @@ final class ControlDirectory {
       throw new ControlDirectoryException("control directory " + dir + " cannot be created: "
           + e + "; choose another control=DIR or control=off");
     }
-    checkSafe(dir);
-    return new ControlDirectory(dir, created);
+    return checked(dir, created);
   }
 
-  /** Refuses a link, a non-directory, another user's directory, or one others can write. */
-  private static void checkSafe(Path dir) throws ControlDirectoryException {
-    String fix = ": remove it or choose another control=DIR";
-    PosixFileAttributes attributes;
+  /**
+   * Creates a directory of a fresh, unpredictable name ({@code prefix} and a random number) in
+   * parent, owner-only: where the usual name is taken, nobody can have taken this one first.
+   */
+  static ControlDirectory openFresh(Path parent, String prefix)
+      throws ControlDirectoryException {
+    Path dir;
     try {
-      attributes = Files.readAttributes(dir, PosixFileAttributes.class, NOFOLLOW);
-    } catch (IOException e) {
-      throw new ControlDirectoryException("control directory " + dir + " cannot be read: " + e
-          + fix);
+      dir = Files.createTempDirectory(parent, prefix, OWNER_ONLY_DIR); // SecureRandom name
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new ControlDirectoryException("no control directory can be created in " + parent
+          + ": " + e + "; choose a control=DIR or control=off");
     }
-    if (attributes.isSymbolicLink()) {
-      throw new ControlDirectoryException("control directory " + dir + " is a symbolic link,"
-          + " and initcall4j never follows links there" + fix);
-    }
-    if (!attributes.isDirectory()) {
-      throw new ControlDirectoryException("control directory " + dir + " exists and is not a"
-          + " directory" + fix);
-    }
-    UserPrincipal me = currentUser(dir);
-    if (!attributes.owner().equals(me)) {
-      throw new ControlDirectoryException("control directory " + dir + " belongs to "
-          + attributes.owner().getName() + ", not to " + me.getName()
-          + " who runs this JVM" + fix);
-    }
-    Set<PosixFilePermission> permissions = attributes.permissions();
-    if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-      throw new ControlDirectoryException("control directory " + dir + " is writable by others ("
-          + PosixFilePermissions.toString(permissions) + "): chmod 700 it, remove it or choose"
-          + " another control=DIR");
+    return checked(dir, true);
+  }
+
+  private static ControlDirectory checked(Path dir, boolean created)
+      throws ControlDirectoryException {
+    try {
+      return new ControlDirectory(OwnDirectory.open(dir, PLACE), created);
+    } catch (UnsafeDirectoryException e) {
+      throw new ControlDirectoryException(e.getMessage());
     }
   }
 
-  private static UserPrincipal currentUser(Path dir) throws ControlDirectoryException {
-    String name = System.getProperty("user.name");
-    try {
-      return dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
-    } catch (IOException e) {
-      throw new ControlDirectoryException("cannot look up the user '" + name + "' to check the"
-          + " owner of control directory " + dir + ": " + e);
-    }
+  /** False once the path no longer leads to the directory opened (moved, or swapped). */
+  boolean stillAt() {
+    return own.stillAt();
   }
 
   Path path() {
@@ -152,10 +142,10 @@ final class ControlDirectory {
    */
   FileIdentity replace(String name, String content, String permissions, boolean existing)
       throws IOException {
-    Path temporary = writeTemporary(name, content, permissions);
+    String temporary = writeTemporary(name, content, permissions);
     // Who the file is, taken before the rename (which keeps inode, size and time): taken after,
     // it would claim as ours a write made in between.
-    FileIdentity written = identity(temporary.getFileName().toString());
+    FileIdentity written = identity(temporary);
     return publish(temporary, name, existing) ? written : null;
   }
 
@@ -167,11 +157,11 @@ final class ControlDirectory {
    * @return the file written, or null when it was not published (the name was taken meanwhile)
    */
   KnownInode replaceWatched(String name, String content, boolean existing) throws IOException {
-    Path temporary = writeTemporary(name, content, "rw-------");
+    String temporary = writeTemporary(name, content, "rw-------");
     String hidden = null;
     try {
-      markUnwritten(temporary.getFileName().toString()); // after its last write
-      Object fileKey = attributes(temporary.getFileName().toString()).fileKey();
+      markUnwritten(temporary); // after its last write
+      Object fileKey = attributes(temporary).fileKey();
       hidden = linkHidden(name, temporary);
       if (!publish(temporary, name, existing)) {
         forget(hidden);
@@ -180,7 +170,7 @@ final class ControlDirectory {
       return new KnownInode(this, hidden != null ? hidden : name, fileKey, hidden != null);
     } catch (IOException | RuntimeException e) {
       forget(hidden);
-      Files.deleteIfExists(temporary);
+      own.deleteIfExists(temporary);
       throw e;
     }
   }
@@ -199,7 +189,7 @@ final class ControlDirectory {
       throw notRegular(name);
     }
     // link(2) never follows a symbolic link: at worst it links one that replaced the file
-    String hidden = linkHidden(name, path.resolve(name));
+    String hidden = linkHidden(name, name);
     if (hidden != null && !Objects.equals(attributes(hidden).fileKey(), found.fileKey())) {
       forget(hidden);
       throw new NoSuchFileException(path.resolve(name).toString(), null,
@@ -209,12 +199,12 @@ final class ControlDirectory {
   }
 
   /** Writes the content to a fresh temporary file, created here (O_EXCL, no link followed). */
-  private Path writeTemporary(String name, String content, String permissions)
+  private String writeTemporary(String name, String content, String permissions)
       throws IOException {
-    Path temporary = path.resolve("." + name + ".tmp");
-    Files.deleteIfExists(temporary);
-    try (FileChannel out = FileChannel.open(temporary,
-        Set.<OpenOption>of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW),
+    String temporary = "." + name + ".tmp";
+    own.deleteIfExists(temporary);
+    try (SeekableByteChannel out = own.newChannel(temporary,
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)))) {
       ByteBuffer buffer = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
       while (buffer.hasRemaining()) {
@@ -225,19 +215,12 @@ final class ControlDirectory {
   }
 
   /** Gives the temporary file the name; false (temporary file gone) when a free name was taken. */
-  private boolean publish(Path temporary, String name, boolean existing) throws IOException {
-    Path target = path.resolve(name);
+  private boolean publish(String temporary, String name, boolean existing) throws IOException {
     if (existing) {
-      moveOver(temporary, target);
+      own.move(temporary, name); // rename(2) replaces whatever is there, a link included
       return true;
     }
-    return publishAsNew(temporary, target);
-  }
-
-  private static void moveOver(Path temporary, Path target) throws IOException {
-    // rename(2) replaces whatever the target is, a link included, without following it
-    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    return publishAsNew(temporary, name);
   }
 
   /**
@@ -247,17 +230,17 @@ final class ControlDirectory {
    *
    * @return false when the name was taken meanwhile; that file is left to the watcher
    */
-  private static boolean publishAsNew(Path temporary, Path target) throws IOException {
+  private boolean publishAsNew(String temporary, String name) throws IOException {
     try {
-      Files.createLink(target, temporary);
+      own.createLink(name, temporary);
     } catch (FileAlreadyExistsException e) {
-      Files.delete(temporary);
+      own.deleteIfExists(temporary);
       return false;
     } catch (UnsupportedOperationException | IOException e) {
-      moveOver(temporary, target); // no hard links on this file system
+      own.move(temporary, name); // no hard links on this file system
       return true;
     }
-    Files.delete(temporary);
+    own.deleteIfExists(temporary);
     return true;
   }
 
@@ -265,12 +248,11 @@ final class ControlDirectory {
    * A second, hidden name for the file ({@code .deferred_initcalls.<n>}), or null when this file
    * system makes no hard links (said once): then a write that races a rename can be missed.
    */
-  private String linkHidden(String name, Path file) throws IOException {
+  private String linkHidden(String name, String file) throws IOException {
     String hidden = "." + name + "." + hiddenNames.incrementAndGet();
-    Path link = path.resolve(hidden);
     try {
-      Files.deleteIfExists(link); // left by a killed JVM whose count went this far
-      Files.createLink(link, file);
+      own.deleteIfExists(hidden); // left by a killed JVM whose count went this far
+      own.createLink(hidden, file);
       return hidden;
     } catch (NoSuchFileException e) {
       throw e; // the file is gone, not the hard links
@@ -296,8 +278,8 @@ final class ControlDirectory {
       return;
     }
     try {
-      Files.deleteIfExists(path.resolve(hidden));
-    } catch (IOException e) {
+      own.deleteIfExists(hidden);
+    } catch (IOException | ClosedDirectoryStreamException e) {
       // the directory is going away, or someone removed it first
     }
   }
@@ -307,13 +289,12 @@ final class ControlDirectory {
    * {@link #UNWRITTEN}. The access time stays (tools that clean temporary directories read it).
    */
   void markUnwritten(String name) throws IOException {
-    Files.getFileAttributeView(path.resolve(name), BasicFileAttributeView.class, NOFOLLOW)
-        .setTimes(UNWRITTEN, null, null);
+    own.setModifiedTime(name, UNWRITTEN);
   }
 
   /** The file's attributes, links not followed. */
   BasicFileAttributes attributes(String name) throws IOException {
-    return Files.readAttributes(path.resolve(name), BasicFileAttributes.class, NOFOLLOW);
+    return own.attributes(name);
   }
 
   /** Who a file is now (inode, size, time), or null when it is missing. */
@@ -350,8 +331,7 @@ final class ControlDirectory {
    * read), links not followed.
    */
   byte[] readAtMostOneTooMany(String name) throws IOException {
-    try (FileChannel in = FileChannel.open(path.resolve(name), StandardOpenOption.READ,
-        NOFOLLOW)) {
+    try (SeekableByteChannel in = own.newChannel(name, Set.of(StandardOpenOption.READ))) {
       ByteBuffer buffer = ByteBuffer.allocate(MAX_COMMAND_BYTES + 1);
       while (buffer.hasRemaining() && in.read(buffer) > 0) {
         // read it all, or one byte too many
@@ -370,31 +350,65 @@ final class ControlDirectory {
         + "); it was not read";
   }
 
-  /** Deletes the named files, and the directory itself when this JVM created it. */
-  void remove(Iterable<String> names) {
+  /**
+   * Deletes the agent's own files left by a JVM that was killed (its views, temporary files and
+   * hidden names) from a directory this JVM did not create; nothing else is touched.
+   */
+  void removeStale(List<String> names) {
     try {
-      for (String name : names) {
-        Files.deleteIfExists(path.resolve(name));
-      }
-      try (DirectoryStream<Path> hidden = Files.newDirectoryStream(path,
-          entry -> isOwnHidden(entry.getFileName().toString()))) {
-        for (Path own : hidden) {
-          Files.deleteIfExists(own);
-        }
-      }
-      if (created) {
-        // whatever else an operator left there goes too: the directory was this JVM's own
-        try (DirectoryStream<Path> rest = Files.newDirectoryStream(path)) {
-          for (Path leftover : rest) {
-            if (!Files.isDirectory(leftover, NOFOLLOW)) {
-              Files.deleteIfExists(leftover);
-            }
-          }
-        }
-        Files.deleteIfExists(path);
-      }
+      removeOwnFiles(names);
+    } catch (IOException e) {
+      System.err.println("initcall4j: control: cannot remove stale files from " + path + ": " + e);
+    }
+  }
+
+  /**
+   * At exit: deletes the named files and the agent's hidden ones, in the directory it opened
+   * (wherever that is now), and the directory itself when this JVM created it, it is empty and
+   * it is still at its path. Nothing else is deleted: a file the agent did not make stays, and so
+   * does the directory that holds it, and if the path was moved or swapped for a link, nothing at
+   * the path is touched.
+   */
+  void remove(List<String> names) {
+    boolean stillAt = own.stillAt(); // before: a file deleted cannot change the answer
+    try {
+      removeOwnFiles(names);
     } catch (IOException e) {
       System.err.println("initcall4j: could not remove control directory " + path + ": " + e);
+    }
+    if (!stillAt) {
+      System.err.println("initcall4j: control directory " + path + " was moved or replaced"
+          + " (by a link or another directory) while this JVM ran: its files were removed from"
+          + " the directory initcall4j had opened, and nothing at " + path + " was touched");
+    } else if (created && !own.removeIfEmpty()) {
+      String others = others(names);
+      if (!others.isEmpty()) {
+        System.err.println("initcall4j: control directory " + path + " is left in place: it"
+            + " holds files initcall4j did not make (" + others + ")");
+      }
+    }
+    own.close();
+  }
+
+  private void removeOwnFiles(List<String> names) throws IOException {
+    for (String name : names) {
+      own.deleteIfExists(name);
+    }
+    for (String name : own.names()) {
+      if (isOwnHidden(name)) {
+        own.deleteIfExists(name);
+      }
+    }
+  }
+
+  /** What else is in the directory, for the message, or why it cannot be listed. */
+  private String others(List<String> names) {
+    try {
+      List<String> left = new ArrayList<>(own.names());
+      left.removeAll(names);
+      return String.join(", ", left);
+    } catch (IOException e) {
+      return "it cannot be listed: " + e;
     }
   }
 

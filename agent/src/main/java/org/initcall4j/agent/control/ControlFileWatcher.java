@@ -21,32 +21,52 @@ import org.initcall4j.agent.runtime.OperatorFlush;
 /**
  * Waits for writes to the control directory (inotify on Linux, through {@link WatchService}: no
  * polling) and acts on them on the control thread: a command in {@code deferred_initcalls} runs a
- * flush, anything else is rejected and nothing runs. While files replaced by fresh views are kept
- * ({@link ReplacedViews}), the wait is bounded by their next check.
+ * flush, anything else is rejected and nothing runs. Text without a newline is acted on once it
+ * has stopped changing ({@link SettlingWrites}). While files replaced by fresh views are kept
+ * ({@link ReplacedViews}) or text is settling, the wait is bounded by the next check.
  */
 final class ControlFileWatcher {
   private final ControlFiles files;
   private final InitcallRuntime runtime;
   private final WatchService watcher;
   private final Set<String> reportedStrangers = new LinkedHashSet<>();
+  private final SettlingWrites settling;
   /** Set at exit, before the directory goes: its removal then is no news. */
   private volatile boolean closed;
 
   ControlFileWatcher(ControlFiles files, InitcallRuntime runtime) throws IOException {
+    this(files, runtime, SettlingWrites.SETTLE_NANOS);
+  }
+
+  /** @param settleNanos how long text without a newline must stay unchanged to be acted on */
+  ControlFileWatcher(ControlFiles files, InitcallRuntime runtime, long settleNanos)
+      throws IOException {
     this.files = files;
     this.runtime = runtime;
+    this.settling = new SettlingWrites(settleNanos);
     Path dir = files.directory().path();
     this.watcher = dir.getFileSystem().newWatchService();
     dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
         StandardWatchEventKinds.ENTRY_MODIFY);
+    // inotify watches what the path leads to now: it must still be the directory opened
+    if (!files.directory().stillAt()) {
+      watcher.close();
+      throw new IOException(dir + " was replaced (by a link or another directory) while it was"
+          + " being watched");
+    }
+  }
+
+  /** The control directory's path. */
+  Path directory() {
+    return files.directory().path();
   }
 
   /** Handles writes until the watcher is closed (at exit) or the directory disappears. */
   void run() {
     try {
       for (;;) {
-        long wait = files.nanosToNextCheck();
-        WatchKey key = wait < 0 ? watcher.take() : watcher.poll(wait, TimeUnit.NANOSECONDS);
+        WatchKey key = await(files.nanosToNextCheck(),
+            settling.nanosToNextSettled(System.nanoTime()));
         if (key != null) {
           Set<String> touched = new LinkedHashSet<>();
           for (WatchEvent<?> event : key.pollEvents()) {
@@ -61,13 +81,8 @@ final class ControlFileWatcher {
           }
         }
         // after the events: a rename they report may just have replaced a file
-        for (ReplacedViews.Caught caught : files.writesInReplacedViews()) {
-          if (caught.rejection() != null) {
-            files.reject(ControlFiles.DEFERRED, caught.rejection());
-          } else {
-            act(new ControlFiles.Write(null, caught.bytes()));
-          }
-        }
+        checkReplacedViews();
+        actOnSettled(System.nanoTime());
         if (key != null && !key.reset()) {
           if (closed) {
             return;
@@ -84,6 +99,41 @@ final class ControlFileWatcher {
     }
   }
 
+  /** Waits for an event, or until the sooner of two deadlines (each -1: none). */
+  private WatchKey await(long checkNanos, long settleNanos) throws InterruptedException {
+    long wait = checkNanos < 0 ? settleNanos
+        : settleNanos < 0 ? checkNanos : Math.min(checkNanos, settleNanos);
+    return wait < 0 ? watcher.take() : watcher.poll(wait, TimeUnit.NANOSECONDS);
+  }
+
+  /** Acts on what was written into files fresh views replaced; package-private for tests. */
+  void checkReplacedViews() {
+    for (ReplacedViews.Caught caught : files.writesInReplacedViews()) {
+      if (caught.rejection() != null) {
+        files.reject(ControlFiles.DEFERRED, caught.rejection());
+      } else {
+        arrived(caught.fileKey(), new ControlFiles.Write(null, caught.bytes()));
+      }
+    }
+  }
+
+  /**
+   * Acts on the text without a newline that has not changed for the settle time. The files are
+   * looked at first, so that a piece whose event is still on its way replaces the text it
+   * completes instead of letting that be taken for the whole. Package-private so that tests can
+   * drive the steps in the order they choose.
+   */
+  void actOnSettled(long nowNanos) {
+    if (settling.nanosToNextSettled(nowNanos) != 0) {
+      return;
+    }
+    handle(ControlFiles.DEFERRED);
+    checkReplacedViews();
+    for (ControlFiles.Write write : settling.settled(nowNanos)) {
+      act(write);
+    }
+  }
+
   void close() {
     closed = true;
     try {
@@ -93,7 +143,8 @@ final class ControlFileWatcher {
     }
   }
 
-  private void handle(String name) {
+  /** Handles a change to one file; package-private so that tests can drive it step by step. */
+  void handle(String name) {
     if (ControlDirectory.isOwnHidden(name)) {
       return; // our own temporary files and hidden names; writes into those files are checked
     }
@@ -122,7 +173,15 @@ final class ControlFileWatcher {
       files.consumed(name, write);
       return;
     }
-    act(write);
+    arrived(write.identity().fileKey(), write);
+  }
+
+  /** A write read from the file with that key: acted on now, or held until it settles. */
+  private void arrived(Object fileKey, ControlFiles.Write write) {
+    ControlFiles.Write now = settling.offer(fileKey, write, System.nanoTime());
+    if (now != null) {
+      act(now);
+    }
   }
 
   /** Runs the command written to deferred_initcalls, or rejects it. */

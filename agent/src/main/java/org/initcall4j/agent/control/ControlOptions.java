@@ -7,16 +7,19 @@ import org.initcall4j.agent.AgentOptions;
 
 /**
  * The control plane's options, checked in premain so that a bad value stops the JVM before any
- * initcall runs: {@code control=DIR|off}, {@code jmx=on|off}, {@code flush=manual|ready|DURATION}.
+ * initcall runs: {@code control=DIR|off}, {@code jmx=on|off|readonly},
+ * {@code flush=manual|ready|DURATION}.
  *
  * @param directory the control directory, or null for the default
  *     ({@code <java.io.tmpdir>/initcall4j-<pid>})
  * @param directoryOn false with {@code control=off}
  * @param jmxOn false with {@code jmx=off}
  * @param jmxAsked true with {@code jmx=on}: the MBean is wanted even with nothing to control
+ * @param jmxReadOnly true with {@code jmx=readonly}: the MBean has no operation that changes the
+ *     application (no flush); it appears when it would by default
  */
 public record ControlOptions(Path directory, boolean directoryOn, boolean jmxOn,
-    boolean jmxAsked, FlushPolicy flushPolicy) {
+    boolean jmxAsked, boolean jmxReadOnly, FlushPolicy flushPolicy) {
 
   /** @throws IllegalArgumentException naming the bad option and the fix */
   public static ControlOptions from(AgentOptions options) {
@@ -32,13 +35,13 @@ public record ControlOptions(Path directory, boolean directoryOn, boolean jmxOn,
       }
     }
     String jmx = options.value("jmx");
-    if (jmx != null && !jmx.equals("off") && !jmx.equals("on")) {
+    if (jmx != null && !jmx.equals("off") && !jmx.equals("on") && !jmx.equals("readonly")) {
       throw new IllegalArgumentException("option 'jmx' has a bad value '" + jmx
-          + "': write jmx=off to leave the MBean out, or jmx=on to have it even when the"
-          + " application has no initcalls");
+          + "': write jmx=off to leave the MBean out, jmx=readonly for an MBean that cannot"
+          + " flush, or jmx=on to have it even when the application has no initcalls");
     }
     return new ControlOptions(directory, directoryOn, !"off".equals(jmx), "on".equals(jmx),
-        FlushPolicy.parse(options.value("flush")));
+        "readonly".equals(jmx), FlushPolicy.parse(options.value("flush")));
   }
 
   /**
@@ -47,7 +50,7 @@ public record ControlOptions(Path directory, boolean directoryOn, boolean jmxOn,
    * run more than it shows; an operator's tool can still ask for the MBean later.
    */
   public ControlOptions onlyWhatWasAskedFor() {
-    return new ControlOptions(directory, directory != null, jmxAsked, jmxAsked,
+    return new ControlOptions(directory, directory != null, jmxAsked, jmxAsked, jmxReadOnly,
         flushPolicy);
   }
 

@@ -81,7 +81,7 @@ public final class ControlPlane {
   private static synchronized void registerMBean() {
     if (!mbeanRegistered) {
       mbeanRegistered = InitcallsMBeanRegistration.register(controlled, scheduler, memory,
-          directoryInUse);
+          directoryInUse, chosen.jmxReadOnly());
     }
   }
 
@@ -109,7 +109,7 @@ public final class ControlPlane {
         synchronized (ControlPlane.class) { // an MBean registered meanwhile must name it
           watcher = openDirectory(options, runtime);
           if (watcher != null) {
-            directoryInUse = options.directoryOrDefault().toString();
+            directoryInUse = watcher.directory().toString(); // the usual name may be taken
           }
         }
       }
@@ -140,11 +140,7 @@ public final class ControlPlane {
         return null;
       }
       try {
-        ControlDirectory directory = ControlDirectory.open(options.directoryOrDefault());
-        if (!directory.created()) {
-          directory.remove(ControlFiles.NAMES); // views a killed JVM left there are stale
-        }
-        files = new ControlFiles(directory, runtime);
+        files = new ControlFiles(ControlLocation.open(options), runtime);
       } catch (ControlDirectoryException e) {
         System.err.println("initcall4j: " + e.getMessage() + "; the control directory is off,"
             + " the application runs on");
@@ -154,7 +150,7 @@ public final class ControlPlane {
         // watch before the files appear: a write right after they do must not be missed
         watcher = new ControlFileWatcher(files, runtime);
       } catch (IOException e) {
-        System.err.println("initcall4j: control directory " + options.directoryOrDefault()
+        System.err.println("initcall4j: control directory " + files.directory().path()
             + " cannot be watched: " + e + "; the control directory is off");
         files.remove();
         return null;

@@ -30,6 +30,11 @@ final class KnownInode implements AutoCloseable {
     this.hidden = hidden;
   }
 
+  /** The file's key (device and inode). */
+  Object key() {
+    return fileKey;
+  }
+
   /** True when this is the file with that key (device and inode). */
   boolean is(Object key) {
     return Objects.equals(fileKey, key);

@@ -24,8 +24,11 @@ final class ReplacedViews {
   /** At most this many are watched; a burst of renames checks and drops the oldest early. */
   static final int MAX_KEPT = 16;
 
-  /** What a check found in a replaced file: a command's bytes, or why it was rejected. */
-  record Caught(byte[] bytes, String rejection) {}
+  /**
+   * What a check found in a replaced file (its key: device and inode): a command's bytes, or why
+   * it was rejected.
+   */
+  record Caught(Object fileKey, byte[] bytes, String rejection) {}
 
   private record Kept(KnownInode inode, long replacedNanos) {}
 
@@ -64,11 +67,11 @@ final class ReplacedViews {
     try {
       byte[] bytes = inode.newWrite();
       if (bytes != null) {
-        caught.add(new Caught(bytes, null));
+        caught.add(new Caught(inode.key(), bytes, null));
       }
       return true;
     } catch (RejectedInputException e) {
-      caught.add(new Caught(null, e.getMessage()));
+      caught.add(new Caught(inode.key(), null, e.getMessage()));
       return true;
     } catch (IOException e) {
       return false;

@@ -8,11 +8,19 @@ import javax.management.StandardEmitterMBean;
 /**
  * The MBean as JMX clients show it: a standard MBean's parameters are named {@code p1} and its
  * operations have no description, so jconsole would ask for "p1" where an initcall name is meant.
+ * Read-only, it is built on {@link InitcallsReadOnlyMBean}, so the flush operations are not
+ * there at all: not listed, and an invoke of one fails as for any unknown operation.
  */
 final class DescribedMBean extends StandardEmitterMBean {
-  DescribedMBean(InitcallsView view, InitcallsNotifier notifier)
+  DescribedMBean(InitcallsView view, boolean readOnly, InitcallsNotifier notifier)
       throws NotCompliantMBeanException {
-    super(view, InitcallsMBean.class, notifier);
+    super(view, managementInterface(readOnly), notifier);
+  }
+
+  @SuppressWarnings("unchecked") // InitcallsMBean extends it, and the view implements both
+  private static Class<InitcallsReadOnlyMBean> managementInterface(boolean readOnly) {
+    return readOnly ? InitcallsReadOnlyMBean.class
+        : (Class<InitcallsReadOnlyMBean>) (Class<?>) InitcallsMBean.class;
   }
 
   @Override

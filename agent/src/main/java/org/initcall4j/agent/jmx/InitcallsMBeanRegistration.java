@@ -17,23 +17,32 @@ public final class InitcallsMBeanRegistration {
   /** The documented name; the CLI looks for it. */
   public static final String NAME = "org.initcall4j:type=Initcalls";
 
+  /**
+   * The version of the MBean's interface; a tool refuses an agent that speaks another. Raise it
+   * when an attribute or operation is removed, renamed or changes type or meaning. 1: agents
+   * before the ProtocolVersion attribute; 2: ProtocolVersion, ReadOnly, flush results as open
+   * data.
+   */
+  public static final int PROTOCOL_VERSION = 2;
+
   private InitcallsMBeanRegistration() {}
 
   /**
    * Registers the MBean; a failure is reported on stderr and the application goes on.
    *
+   * @param readOnly {@code jmx=readonly}: attributes and list() only, no flush
    * @return whether it is registered
    */
   public static boolean register(InitcallRuntime runtime, FlushScheduler scheduler,
-      InitMemory memory, String controlDirectory) {
+      InitMemory memory, String controlDirectory, boolean readOnly) {
     try {
       ObjectName name = new ObjectName(NAME);
       InitcallsNotifier notifier = new InitcallsNotifier();
       notifier.source(name);
       InitcallsView view = new InitcallsView(runtime, scheduler, memory, notifier,
-          controlDirectory);
+          controlDirectory, readOnly);
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-      server.registerMBean(new DescribedMBean(view, notifier), name);
+      server.registerMBean(new DescribedMBean(view, readOnly, notifier), name);
       runtime.addListener(notifier);
       return true;
     } catch (JMException | RuntimeException e) {

@@ -50,14 +50,26 @@ final class InitcallsView implements InitcallsMBean {
   private final InitMemory memory;
   private final InitcallsNotifier notifier;
   private final String controlDirectory;
+  private final boolean readOnly;
 
   InitcallsView(InitcallRuntime runtime, FlushScheduler scheduler, InitMemory memory,
-      InitcallsNotifier notifier, String controlDirectory) {
+      InitcallsNotifier notifier, String controlDirectory, boolean readOnly) {
     this.runtime = runtime;
     this.scheduler = scheduler;
     this.memory = memory;
     this.notifier = notifier;
     this.controlDirectory = controlDirectory;
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public int getProtocolVersion() {
+    return InitcallsMBeanRegistration.PROTOCOL_VERSION;
+  }
+
+  @Override
+  public boolean isReadOnly() {
+    return readOnly;
   }
 
   @Override

@@ -3,9 +3,10 @@ package org.initcall4j.agent.profile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import org.initcall4j.agent.AgentOptions;
+import org.initcall4j.agent.files.OwnDirectory;
+import org.initcall4j.agent.files.UnsafeDirectoryException;
 
 /**
  * Turns profile mode on: registers the timing transformer and prints the blame list at exit.
@@ -30,6 +31,16 @@ public final class ProfileMode {
     instrumentation.addTransformer(transformer);
     Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen),
         "initcall4j-profile-report"));
+  }
+
+  /**
+   * Checks the profile options without starting anything: premain checks every option before it
+   * decides what to start.
+   *
+   * @throws IllegalArgumentException when a profile option is wrong
+   */
+  public static void checkOptions(AgentOptions options) {
+    ProfileSettings.from(options);
   }
 
   /** Whether profile mode is on in this JVM. */
@@ -62,10 +73,15 @@ public final class ProfileMode {
     err.print(text);
     err.flush();
     if (chosen.out() != null) {
-      try {
-        Files.writeString(chosen.out(), text, StandardCharsets.UTF_8);
+      // checked again now: a link planted in the meantime is replaced, never written through
+      Path out = chosen.out();
+      try (OwnDirectory directory = OwnDirectory.open(out.getParent(),
+          ProfileSettings.OUT_PLACE)) {
+        directory.writeAtomically(out.getFileName().toString(), text, "rw-r--r--");
+      } catch (UnsafeDirectoryException e) {
+        err.println("initcall4j profile: profile.out=" + out + " not written: " + e.getMessage());
       } catch (IOException | RuntimeException e) {
-        err.println("initcall4j profile: could not write profile.out=" + chosen.out() + ": " + e);
+        err.println("initcall4j profile: could not write profile.out=" + out + ": " + e);
       }
     }
   }

@@ -7,6 +7,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.initcall4j.agent.AgentOptions;
+import org.initcall4j.agent.files.OwnDirectory;
+import org.initcall4j.agent.files.UnsafeDirectoryException;
 
 /**
  * The profile-mode options: {@code profile}, {@code profile.include=a.*:b.**},
@@ -32,20 +34,34 @@ record ProfileSettings(ClassSelection selection, int top, Path out) {
         options.value("profile.out") == null ? null : out(options.value("profile.out")));
   }
 
-  /** Checked now, so that a typo is said before the run, not after it at exit. */
+  /** Where profile.out's file goes: the rules of the control directory. */
+  static final OwnDirectory.Place OUT_PLACE = new OwnDirectory.Place(
+      "profile.out's directory", "give profile.out a file in a directory of your own that only"
+      + " you can write (the blame list also goes to stderr)");
+
+  /**
+   * Checked now, so that a typo or an unsafe directory is said before the run, not after it at
+   * exit.
+   */
   private static Path out(String value) {
     Path file;
     try {
-      file = Paths.get(value);
+      file = Paths.get(value).toAbsolutePath();
     } catch (InvalidPathException e) {
       throw new IllegalArgumentException("option 'profile.out=" + value + "' is not a valid"
           + " path: " + e.getReason());
     }
-    Path directory = file.toAbsolutePath().getParent();
+    Path directory = file.getParent();
     if (Files.isDirectory(file) || directory == null || !Files.isDirectory(directory)) {
       throw new IllegalArgumentException("option 'profile.out=" + value + "': "
           + (Files.isDirectory(file) ? "that is a directory" : "no directory " + directory)
           + "; give a file in an existing directory (the blame list also goes to stderr)");
+    }
+    try {
+      OwnDirectory.open(directory, OUT_PLACE).close();
+    } catch (UnsafeDirectoryException e) {
+      throw new IllegalArgumentException("option 'profile.out=" + value + "': "
+          + e.getMessage());
     }
     return file;
   }

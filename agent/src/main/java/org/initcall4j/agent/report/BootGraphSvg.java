@@ -69,8 +69,8 @@ public final class BootGraphSvg {
     String colour = entry.state() == org.initcall4j.agent.runtime.InitcallState.FAILED ? "#d62728"
         : entry.deferred() ? "#ff7f0e" : "#1f77b4";
     svg.append("<g class=\"initcall\"><title>").append(escape(entry.name())).append(' ')
-        .append(entry.level()).append(entry.deferred() ? " deferred" : "").append(' ')
-        .append(entry.outcome()).append(" @").append(BootTimes.time(entry.startNanos()))
+        .append(escape(entry.level())).append(entry.deferred() ? " deferred" : "").append(' ')
+        .append(escape(entry.outcome())).append(" @").append(BootTimes.time(entry.startNanos()))
         .append(" +").append(BootTimes.time(entry.durationNanos())).append("</title>")
         .append(String.format(Locale.ROOT,
             "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x, y + 2,
@@ -127,20 +127,39 @@ public final class BootGraphSvg {
         : String.format(Locale.ROOT, "%.0f \u00b5s", nanos / 1e3);
   }
 
+  /**
+   * Text from the application (names, thread names, exception messages) as XML character data:
+   * markup characters escaped, and characters XML 1.0 forbids (other control characters, lone
+   * surrogates, U+FFFE, U+FFFF) replaced by {@code ?}, so the file always parses and no message
+   * can add elements to it.
+   */
   static String escape(String text) {
     if (text == null) {
       return "?";
     }
     StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i)); // a whole supplementary character
+        continue;
+      }
       switch (c) {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
         case '"' -> out.append("&quot;");
-        default -> out.append(c < 0x20 ? '?' : c);
+        case '\'' -> out.append("&#39;");
+        case '\n', '\r' -> out.append(' '); // a tooltip is one line
+        default -> out.append(allowedInXml(c) ? c : '?');
       }
     }
     return out.toString();
+  }
+
+  /** XML 1.0's Char production for one UTF-16 unit that is not part of a surrogate pair. */
+  private static boolean allowedInXml(char c) {
+    return c >= 0x20 ? c < 0xD800 || (c > 0xDFFF && c < 0xFFFE) : c == '\t';
   }
 }

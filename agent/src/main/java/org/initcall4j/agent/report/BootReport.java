@@ -1,12 +1,11 @@
 package org.initcall4j.agent.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import org.initcall4j.agent.files.OwnDirectory;
+import org.initcall4j.agent.files.UnsafeDirectoryException;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
@@ -18,6 +17,9 @@ public final class BootReport {
   public static final String BLAME = "blame.txt";
   public static final String CRITICAL_CHAIN = "critical-chain.txt";
   public static final String BOOT_GRAPH = "bootgraph.svg";
+
+  private static final OwnDirectory.Place PLACE = new OwnDirectory.Place("report directory",
+      "use a directory of your own that only you can write, or another report=DIR");
 
   /** Dependency links kept for the critical chain when option report is on; else null. */
   private static volatile List<List<Integer>> keptEdges;
@@ -40,28 +42,38 @@ public final class BootReport {
     return BootGraphSvg.svg(times(runtime));
   }
 
-  /** Writes {@code blame.txt}, {@code critical-chain.txt} and {@code bootgraph.svg} to dir. */
+  /**
+   * Writes {@code blame.txt}, {@code critical-chain.txt} and {@code bootgraph.svg} to dir, which
+   * is created if missing and must be a directory of the user running the JVM that nobody else
+   * can write ({@link OwnDirectory}): each file is written to a fresh temporary file and renamed
+   * into place, so a link planted under one of the names is replaced, never written through.
+   */
   public static void write(InitcallRuntime runtime, Path dir) throws IOException {
     BootTimes times = times(runtime);
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve(BLAME), Blame.text(times), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve(CRITICAL_CHAIN), CriticalChain.text(times),
-        StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve(BOOT_GRAPH), BootGraphSvg.svg(times), StandardCharsets.UTF_8);
+    try (OwnDirectory own = OwnDirectory.create(dir, "rwxr-xr-x", PLACE)) {
+      own.writeAtomically(BLAME, Blame.text(times), "rw-r--r--");
+      own.writeAtomically(CRITICAL_CHAIN, CriticalChain.text(times), "rw-r--r--");
+      own.writeAtomically(BOOT_GRAPH, BootGraphSvg.svg(times), "rw-r--r--");
+    } catch (UnsafeDirectoryException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
+
   /**
-   * Option {@code report=DIR}: checks now that DIR can be made, writes the report at exit.
+   * Option {@code report=DIR}: checks now that DIR can be made and is safe to write into, and
+   * writes the report at exit (checking it again then).
    *
    * @throws IllegalArgumentException naming the option and the fix when DIR is not usable
    */
   public static void writeAtExit(InitcallRuntime runtime, String dirOption) {
     Path dir = Paths.get(dirOption).toAbsolutePath();
     try {
-      Files.createDirectories(dir);
-    } catch (IOException | UncheckedIOException e) {
-      throw new IllegalArgumentException("option 'report=" + dirOption + "': cannot create the"
-          + " directory " + dir + " (" + e + "): give a writable directory");
+      // checked now so that a bad DIR stops the JVM before main, not silently at exit
+      OwnDirectory.create(dir, "rwxr-xr-x", PLACE).close();
+    } catch (UnsafeDirectoryException e) {
+      throw new IllegalArgumentException("option 'report=" + dirOption + "': "
+          + e.getMessage());
     }
     // the runtime frees the links after the last flush; the chain at exit needs them
     keptEdges = BootTimes.edgesOf(runtime.records());
@@ -70,7 +82,8 @@ public final class BootReport {
         runtime.awaitExitWork(); // what exit replays, and what never ran, is in the report
         write(runtime, dir);
       } catch (IOException | RuntimeException e) {
-        System.err.println("initcall4j: cannot write the boot report to " + dir + ": " + e);
+        System.err.println("initcall4j: the boot report was not written to " + dir + ": "
+            + (e.getCause() instanceof UnsafeDirectoryException ? e.getMessage() : e));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

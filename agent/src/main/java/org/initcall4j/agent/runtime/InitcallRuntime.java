@@ -332,7 +332,10 @@ public final class InitcallRuntime {
    * ran or skipped it, false when it was already terminal or another thread ran it.
    */
   boolean runOne(InitcallRecord record) {
-    if (record.state().isTerminal()) {
+    // Read once: whichever thread finishes the last initcall frees it at any moment, and null
+    // means that happened, so this one is terminal too.
+    Invoker current = invoker;
+    if (current == null || record.state().isTerminal()) {
       return false;
     }
     try {
@@ -345,7 +348,7 @@ public final class InitcallRuntime {
         }
       }
       if (blocked == null) {
-        invoker.beforeClaim(record.spec());
+        current.beforeClaim(record.spec());
       }
       if (!record.claim(elapsedNanos())) {
         return false;
@@ -363,7 +366,7 @@ public final class InitcallRuntime {
     fire(STARTED, record, null, null);
     Throwable failure = null;
     try {
-      invoker.invoke(record.spec());
+      current.invoke(record.spec());
     } catch (Throwable t) {
       failure = t;
     }

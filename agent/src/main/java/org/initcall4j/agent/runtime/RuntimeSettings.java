@@ -20,8 +20,8 @@ public record RuntimeSettings(boolean allAsync, int threads, long timeoutMillis,
       throw new IllegalArgumentException("threads must be at least 1, not " + threads);
     }
     if (skipOnTimeout && timeoutMillis <= 0) {
-      throw new IllegalArgumentException("option 'timeout.skip' needs a timeout: add timeout=5s"
-          + " (or another duration)");
+      // the options never get here: AgentOptions.parse refuses timeout.skip without timeout
+      throw new IllegalArgumentException("skipOnTimeout needs a timeout, not " + timeoutMillis);
     }
   }
 

@@ -11,6 +11,11 @@ final class ClassPlan {
   int deferredClass = -1;
   /** Id of the ordering hook for the static initializer, or -1. */
   int orderedClass = -1;
+  /**
+   * Whether the class is Serializable (the config check walks its supertypes' class files): a
+   * rewrite that changes its default serialVersionUID then adds the original as a constant.
+   */
+  boolean serializable;
   /** Entry hooks by method name + parameter descriptor, e.g. {@code connect(Ljava/lang/String;)}. */
   final Map<String, Integer> entryHooks = new HashMap<>();
   final List<Hook> hooks = new ArrayList<>();

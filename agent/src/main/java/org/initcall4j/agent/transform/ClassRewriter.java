@@ -21,20 +21,27 @@ final class ClassRewriter extends ClassVisitor {
   static final String SYNCHRONIZED_BODY = "initcall4j$synchronized$";
 
   private final ClassPlan plan;
+  /** The class's serialVersionUID as compiled, to add if the rewrite changes it; or null. */
+  private final Long serialVersionUid;
+  /** Whether the rewrite changed what the default serialVersionUID is computed from. */
+  private boolean serialFormChanged;
   private String owner;
   private boolean frames;
 
-  private ClassRewriter(ClassVisitor next, ClassPlan plan) {
+  private ClassRewriter(ClassVisitor next, ClassPlan plan, Long serialVersionUid) {
     super(Opcodes.ASM9, next);
     this.plan = plan;
+    this.serialVersionUid = serialVersionUid;
   }
 
   /** The rewritten class file; the input array is not modified. */
   static byte[] rewrite(byte[] classFile, ClassPlan plan) {
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+    // from the bytes as compiled: the default hash covers what the rewrite changes
+    Long uid = plan.serializable ? SerialVersionUid.of(reader).toKeep() : null;
     // Expanded frames, so that the one frame inserted is written in the same (full) form.
-    reader.accept(new ClassRewriter(writer, plan), ClassReader.EXPAND_FRAMES);
+    reader.accept(new ClassRewriter(writer, plan, uid), ClassReader.EXPAND_FRAMES);
     return writer.toByteArray();
   }
 
@@ -64,6 +71,7 @@ final class ClassRewriter extends ClassVisitor {
       String[] exceptions) {
     if (name.equals("<clinit>")) {
       if (plan.deferredClass >= 0) {
+        serialFormChanged = true;
         return super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
             BODY, descriptor, null, null);
       }
@@ -83,6 +91,7 @@ final class ClassRewriter extends ClassVisitor {
     // Hooks may wait; inside a synchronized method they would wait holding its monitor, which
     // the thread they wait for may need. So the hooks go into an unsynchronized wrapper that
     // calls the original, renamed, as the JVM's own init check comes before the monitor.
+    serialFormChanged |= (access & Opcodes.ACC_PRIVATE) == 0; // hashed with its modifiers
     MethodVisitor wrapper = hooked(super.visitMethod(access & ~Opcodes.ACC_SYNCHRONIZED, name,
         descriptor, signature, exceptions), entry, access, descriptor);
     int bodyAccess = (access & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED
@@ -91,6 +100,22 @@ final class ClassRewriter extends ClassVisitor {
         signature, exceptions);
     return new SynchronizedSplit(body, wrapper, owner, access, SYNCHRONIZED_BODY + name,
         descriptor);
+  }
+
+  /**
+   * A Serializable class whose rewrite changed its default serialVersionUID gets the one it had
+   * as a constant: data serialized without the agent still reads with it, and the other way
+   * round. Synthetic, as it is not in the source.
+   */
+  @Override
+  public void visitEnd() {
+    if (serialVersionUid != null && serialFormChanged) {
+      FieldVisitor field = super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC
+          | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, SerialVersionUid.FIELD, "J", null,
+          serialVersionUid);
+      field.visitEnd();
+    }
+    super.visitEnd();
   }
 
   private MethodVisitor hooked(MethodVisitor next, int entry, int access, String descriptor) {

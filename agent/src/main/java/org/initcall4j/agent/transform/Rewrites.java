@@ -75,6 +75,7 @@ public final class Rewrites {
     byName.put(spec.name(), hook);
     ClassPlan plan = byClass.computeIfAbsent(target.internalClassName(), c -> new ClassPlan());
     plan.add(hook);
+    plan.serializable |= entry.serializable();
     if (!spec.isClassInit()) {
       plan.entryHooks.put(target.methodName() + target.parameterDescriptor(), id);
     } else if (spec.deferred()) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code java -jar initcall-agent.jar ...} against real JVMs, with and without the agent. */
 public class CliIT {
@@ -52,7 +53,8 @@ public class CliIT {
       assertTrue(status.stdout().contains("  deferred, not run: network usb gallery printer\n"
           + "  flush policy:      manual, Initcalls.ready() not called\n"), status.describe());
       assertTrue(status.stdout().contains("  control directory: "
-          + tmp.resolve("initcall4j-" + pid)), status.describe());
+          + tmp.resolve("initcall4j-" + pid) + "\n  jmx:               read and flush\n"),
+          status.describe());
 
       ForkedJvm.Result list = cli(jdk, "list", pid);
       assertEquals(0, list.exitCode(), list.describe());
@@ -161,6 +163,56 @@ public class CliIT {
           + app.describe());
       ControlApp.send(app, "flush");
       app.awaitStdout("api flush ran 0", 10_000);
+    }
+  }
+
+  /**
+   * A JVM whose MBean speaks another protocol version (an agent of another initcall4j version,
+   * played by the impostor app): every command is refused plainly, naming both versions and the
+   * jar to use, and nothing is called in that JVM.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"old", "newer"})
+  void anAgentOfAnotherProtocolVersionIsRefusedPlainly(String which) throws Exception {
+    ForkedJvm impostor = ForkedJvm.current().classPath(TestApps.jar("impostor"))
+        .main("impostor.Main", which);
+    try (RunningJvm app = impostor.start()) {
+      app.awaitStdout("app up", 20_000);
+      String pid = Long.toString(app.pid());
+      String version = which.equals("old") ? "1" : "99";
+      for (String[] command : List.of(new String[] {"status", pid}, new String[] {"list", pid},
+          new String[] {"flush", pid}, new String[] {"flush", "usb", pid})) {
+        ForkedJvm.Result result = cli("current", command);
+        assertEquals(1, result.exitCode(), result.describe());
+        assertEquals("initcall4j: the initcall4j agent in JVM " + pid + " speaks protocol"
+            + " version " + version + ", and this tool speaks version 2: they are different"
+            + " versions of initcall4j; run the tool from the agent jar that JVM runs, java -jar"
+            + " /opt/initcall4j-0.0.9/initcall-agent.jar ...\n", result.stderr(),
+            result.describe());
+      }
+      assertFalse(app.stdout().contains("impostor flushed"), "nothing was called there");
+    }
+  }
+
+  @Test
+  void aReadOnlyAgentIsShownAndItsFlushRefusedPlainly() throws Exception {
+    try (RunningJvm app = ControlApp.start("current", "jmx=readonly", tmp);
+        LocalJmx jmx = LocalJmx.connect(app.pid())) {
+      jmx.awaitRegistered();
+      String pid = Long.toString(app.pid());
+      ForkedJvm.Result status = cli("current", "status", pid);
+      assertEquals(0, status.exitCode(), status.describe());
+      assertTrue(status.stdout().contains("  jmx:               read-only (jmx=readonly): no"
+          + " flush\n"), status.describe());
+
+      Path dir = tmp.resolve("initcall4j-" + pid);
+      ForkedJvm.Result flush = cli("current", "flush", "usb", pid);
+      assertEquals(1, flush.exitCode(), flush.describe());
+      assertEquals("initcall4j: the initcall4j agent in JVM " + pid + " runs with jmx=readonly:"
+          + " its MBean shows the initcalls but cannot flush; flush through its control"
+          + " directory (echo 1 > " + dir + "/deferred_initcalls), or start it with jmx=on to"
+          + " flush from this tool\n", flush.stderr());
+      assertEquals("{storage=1}", ControlApp.counts(app));
     }
   }
 

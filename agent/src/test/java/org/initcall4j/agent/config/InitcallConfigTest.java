@@ -3,17 +3,25 @@ package org.initcall4j.agent.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.initcall4j.agent.model.InitLevel;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.testing.Hostile;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +34,7 @@ class InitcallConfigTest {
   @BeforeAll
   static void compileApps() throws Exception {
     apps = new URLClassLoader(new URL[] {TestApps.classes("entry").toUri().toURL(),
-        TestApps.classes("lazy").toUri().toURL(),
+        TestApps.classes("lazy").toUri().toURL(), TestApps.classes("serial").toUri().toURL(),
         TestApps.classes("lifecycle").toUri().toURL()}, null);
   }
 
@@ -89,6 +97,84 @@ class InitcallConfigTest {
     assertTrue(relative.getMessage().startsWith("cannot read the initcall config file"
         + " no-such-initcalls.properties (" + Path.of("").toAbsolutePath()
         .resolve("no-such-initcalls.properties") + "): no such file;"), relative.getMessage());
+  }
+
+  @Test
+  void aPipeOrDeviceIsRefusedWithoutReadingIt(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("initcalls.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor(), "mkfifo " + fifo);
+    // opening a FIFO blocks until a writer comes, and /dev/zero never ends: neither is opened
+    for (String path : List.of(fifo.toString(), "/dev/zero")) {
+      ConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+          ConfigException.class, () -> InitcallConfig.load(path, false, apps, System.err)));
+      assertTrue(e.getMessage().startsWith("cannot read the initcall config file " + path
+          + ": it is not a regular file (a pipe, device or socket); copy the config into a"
+          + " file; give option config="), e.getMessage());
+    }
+  }
+
+  @Test
+  void aFileOverOneMebibyteIsRefusedAndOneAtTheLimitIsRead(@TempDir Path dir) throws Exception {
+    String entry = "initcall.catalog.class = lazy.Catalog\n";
+    Path atLimit = dir.resolve("at-limit.properties");
+    Files.writeString(atLimit, entry + "#".repeat(InitcallConfig.MAX_BYTES - entry.length()));
+    assertEquals(InitcallConfig.MAX_BYTES, Files.size(atLimit));
+    assertEquals(List.of("catalog"), InitcallConfig.load(atLimit.toString(), false, apps,
+        System.err).specs().stream().map(InitcallSpec::name).toList());
+
+    Path over = dir.resolve("over.properties");
+    Files.writeString(over, entry + "#".repeat(InitcallConfig.MAX_BYTES - entry.length() + 1));
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> InitcallConfig.load(over.toString(), false, apps, System.err));
+    assertTrue(e.getMessage().startsWith("cannot read the initcall config file " + over
+        + ": it is larger than 1048576 bytes (1 MiB), the limit for a config file;"),
+        e.getMessage());
+  }
+
+  /**
+   * Continuation lines were joined by copying the value so far once per line: 1.9 MB took 16.8 s
+   * and 1.2 GB before main. Measured in memory allocated on this thread, which a busy machine
+   * does not change: the whole file, then half of it; linear work allocates twice as much for
+   * twice the text, quadratic four times. The other worst case, an entry with problems on every
+   * line, was quadratic in time only (each entry looked through every problem): the thread's CPU
+   * time for the whole file is bounded instead, at ten times what it takes (0.3 s).
+   */
+  @Test
+  void continuationLinesAndBadEntriesAtTheSizeLimitParseInLinearTimeAndMemory() {
+    int size = InitcallConfig.MAX_BYTES;
+    StringBuilder continued = new StringBuilder("initcall.a.class = lazy.Catalog\\\n");
+    while (continued.length() < size - 4) {
+      continued.append("  x\\\n");
+    }
+    StringBuilder badEntries = new StringBuilder();
+    for (int i = 0; badEntries.length() < size - 40; i++) {
+      badEntries.append("initcall.e").append(i).append(".async=maybe\n");
+    }
+    measuredParse("initcall.a.class = lazy.Catalog\\\n x\ninitcall.b.async=maybe\n"); // warm-up
+    for (String text : List.of(continued.toString(), badEntries.toString())) {
+      long[] whole = measuredParse(text);
+      long[] half = measuredParse(text.substring(0, text.lastIndexOf('\n', text.length() / 2)));
+      String shape = Hostile.show(text.substring(0, 40));
+      assertTrue(whole[0] < 3 * half[0], "twice the text allocated " + whole[0] + " bytes,"
+          + " against " + half[0] + " for half of it: " + shape);
+      assertTrue(whole[1] < 3_000_000_000L, "parsing took " + whole[1] / 1_000_000 + " ms of CPU"
+          + " time: " + shape);
+    }
+  }
+
+  /** Bytes allocated and CPU nanoseconds used on this thread by a lenient parse that reports. */
+  private static long[] measuredParse(String text) {
+    PrintStream warnings = new PrintStream(OutputStream.nullOutputStream(), true,
+        StandardCharsets.UTF_8);
+    com.sun.management.ThreadMXBean thread =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long allocated = thread.getThreadAllocatedBytes(id);
+    long cpu = thread.getCurrentThreadCpuTime();
+    InitcallConfig.parse(text, "app.properties", true, apps, warnings);
+    return new long[] {thread.getThreadAllocatedBytes(id) - allocated,
+        thread.getCurrentThreadCpuTime() - cpu};
   }
 
   @Test
@@ -221,6 +307,45 @@ class InitcallConfigTest {
   /** The one problem of a deferred entry point for this method. */
   private static String parked(String method) {
     return problem("initcall.a.method=" + method + "\ninitcall.a.deferred=true");
+  }
+
+  /**
+   * Which targets' rewrites must keep the serialVersionUID: Serializable directly, through a
+   * superclass's interface's superinterface (read from class files, the JDK's included), and
+   * only where the rewrite changes the default (a deferral; a hooked synchronized method).
+   */
+  @Test
+  void serializableTargetsWhoseRewriteChangesTheDefaultSerialVersionUidAreMarked() {
+    InitcallConfig config = parse("""
+        initcall.account.class = serial.Account
+        initcall.account.deferred = true
+        initcall.deposit.method = serial.Account#deposit(long)
+        initcall.deposit.deferred = true
+        initcall.savings.class = serial.Savings
+        initcall.savings.deferred = true
+        initcall.plain.class = serial.Plain
+        initcall.plain.deferred = true
+        initcall.catalog.class = lazy.Catalog
+        initcall.catalog.deferred = true
+        """);
+    Map<String, Boolean> marked = new TreeMap<>();
+    for (ConfigEntry entry : config.entries()) {
+      marked.put(entry.spec().name(), entry.serializable());
+    }
+    assertEquals(Map.of("account", true, "deposit", true, "savings", true, "plain", false,
+        "catalog", false), marked);
+  }
+
+  @Test
+  void aSerializableClassWhoseSerialFormCannotBeKeptIsNotDeferred() {
+    assertTrue(deferral("serial.Refused$ComputedUid").endsWith("it is Serializable and its"
+        + " static initializer sets serialVersionUID, which serialization reads before a deferred"
+        + " initializer has run; make it a constant: private static final long serialVersionUID"
+        + " = <value>L"));
+    assertTrue(deferral("serial.Refused$PersistentFields").contains("it is Serializable and its"
+        + " static initializer sets serialPersistentFields"));
+    assertTrue(deferral("serial.Refused$OddUid").contains("it is Serializable and has a field"
+        + " named serialVersionUID that serialization ignores"));
   }
 
   private static String deferral(String className) {

@@ -85,8 +85,59 @@ class ControlDirectoryTest {
     Files.writeString(path.resolve(".keep.me"), "not ours");
     ControlDirectory again = ControlDirectory.open(path);
     assertFalse(again.created());
-    again.remove(ControlFiles.NAMES);
+    again.removeStale(ControlFiles.NAMES);
     assertEquals(List.of(".keep.me"), names(again), "only what is not the agent's stays");
+  }
+
+  @Test
+  void atExitADirectorySwappedForALinkLosesOnlyTheAgentsOwnFilesAndTheLinkedOneNothing()
+      throws Exception {
+    Path path = tmp.resolve("ctl");
+    ControlDirectory dir = ControlDirectory.open(path);
+    dir.replace(ControlFiles.TABLE, "a\n", "r--------", false);
+    KnownInode deferred = dir.replaceWatched(ControlFiles.DEFERRED, "usb\n", false);
+    // another user who can write the parent moves it away and links a directory of ours there
+    Path victim = Files.createDirectory(tmp.resolve("victim"));
+    for (String name : List.of(ControlFiles.DEFERRED, ControlFiles.TABLE,
+        ".deferred_initcalls.1", "thesis.tex")) {
+      Files.writeString(victim.resolve(name), "precious");
+    }
+    Path moved = tmp.resolve("moved");
+    Files.move(path, moved);
+    Files.createSymbolicLink(path, victim);
+
+    assertFalse(dir.stillAt());
+    deferred.close();
+    dir.remove(ControlFiles.NAMES);
+    try (Stream<Path> files = Files.list(victim)) {
+      assertEquals(4, files.count(), "nothing is deleted where the link leads");
+    }
+    try (Stream<Path> files = Files.list(moved)) {
+      assertEquals(0, files.count(), "the agent's files went from the directory it had opened");
+    }
+    assertTrue(Files.isSymbolicLink(path));
+  }
+
+  @Test
+  void atExitAFileTheAgentDidNotMakeStaysAndSoDoesTheDirectoryItCreated() throws Exception {
+    Path path = tmp.resolve("ctl");
+    ControlDirectory dir = ControlDirectory.open(path);
+    assertTrue(dir.created());
+    dir.replace(ControlFiles.TABLE, "a\n", "r--------", false);
+    Files.writeString(path.resolve("notes.txt"), "an operator's notes");
+    dir.remove(ControlFiles.NAMES);
+    assertEquals(List.of("notes.txt"), names(path));
+
+    ControlDirectory again = ControlDirectory.open(tmp.resolve("empty"));
+    again.replace(ControlFiles.TABLE, "a\n", "r--------", false);
+    again.remove(ControlFiles.NAMES);
+    assertFalse(Files.exists(tmp.resolve("empty")), "an empty one it created goes");
+  }
+
+  private static List<String> names(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
   }
 
   private static List<String> names(ControlDirectory dir) throws Exception {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.management.MBeanOperationInfo;
 import javax.management.Notification;
 import javax.management.NotificationListener;
+import javax.management.ReflectionException;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import org.initcall4j.agent.control.ControlApp;
@@ -48,6 +49,8 @@ class JmxIT {
       assertArrayEquals(new String[] {"network", "usb", "gallery", "printer"},
           (String[]) jmx.get("PendingDeferred"));
       assertEquals("manual", jmx.get("FlushPolicy"));
+      assertEquals(2, jmx.get("ProtocolVersion"));
+      assertEquals(false, jmx.get("ReadOnly"));
       MBeanOperationInfo flushOne = Arrays.stream(jmx.connection().getMBeanInfo(jmx.name())
           .getOperations()).filter(op -> op.getSignature().length == 1).findFirst().orElseThrow();
       assertEquals("flush", flushOne.getName());
@@ -114,6 +117,30 @@ class JmxIT {
           heard.get(3).getMessage());
       assertEquals("flush all finished: 1 of 2 initcalls succeeded; printer failed:"
           + " java.lang.IllegalStateException: out of paper", heard.get(4).getMessage());
+    }
+  }
+
+  /**
+   * jmx=readonly: every attribute and list(), and no operation that changes the application: a
+   * client with full JMX access cannot flush through it.
+   */
+  @Test
+  void readOnlyShowsEverythingAndHasNoFlush() throws Exception {
+    try (RunningJvm app = ControlApp.start("current", "jmx=readonly", tmp);
+        LocalJmx jmx = LocalJmx.connect(app.pid())) {
+      jmx.awaitRegistered();
+      assertEquals(true, jmx.get("ReadOnly"));
+      assertEquals(2, jmx.get("ProtocolVersion"));
+      assertEquals(4, jmx.get("Waiting"));
+      assertArrayEquals(new String[] {"network", "usb", "gallery", "printer"},
+          (String[]) jmx.get("PendingDeferred"));
+      assertEquals(List.of("list"), Arrays.stream(jmx.connection().getMBeanInfo(jmx.name())
+          .getOperations()).map(MBeanOperationInfo::getName).toList());
+      assertTrue(((String) jmx.invoke("list")).contains("\nusb "), "list() only reads");
+      assertThrows(ReflectionException.class, () -> jmx.invoke("flush"));
+      assertThrows(ReflectionException.class, () -> jmx.invoke("flush", "usb"));
+      assertEquals("{storage=1}", ControlApp.counts(app), "nothing ran");
+      assertEquals(0L, jmx.get("FlushCount"));
     }
   }
 

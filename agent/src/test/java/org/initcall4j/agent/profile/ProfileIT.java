@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
@@ -85,6 +86,36 @@ class ProfileIT {
     assertTrue(outer.exclusiveMs() >= 395, "untimed Inner counts as Outer's own: " + outer);
     assertEquals(blame, BlameLines.parse(Files.readString(out)),
         "profile.out must hold the same list");
+  }
+
+  @Test
+  void aLinkPlantedAtProfileOutIsReplacedNotWrittenThrough(@TempDir Path dir) throws Exception {
+    Path victim = Files.writeString(dir.resolve("shadow"), "precious\n");
+    Path out = Files.createSymbolicLink(dir.resolve("blame.txt"), victim);
+    ForkedJvm.Result result = app("current").agent("profile,profile.top=3,profile.out=" + out)
+        .run();
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals("precious\n", Files.readString(victim), "written through the link");
+    assertFalse(Files.isSymbolicLink(out));
+    assertEquals(BlameLines.parse(result.stderr()), BlameLines.parse(Files.readString(out)));
+  }
+
+  @Test
+  void profileOutInADirectoryOthersCanWriteStopsTheJvmBeforeMain(@TempDir Path dir)
+      throws Exception {
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path out = shared.resolve("blame.txt");
+    ForkedJvm.Result result = app("current").agent("profile,profile.out=" + out).run();
+
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.stderr().contains("initcall4j: option 'profile.out=" + out + "':"
+        + " profile.out's directory " + shared + " is writable by others (rwxrwxrwx), who could"
+        + " plant links in it; give profile.out a file in a directory of your own that only you"
+        + " can write"), result.describe());
+    assertFalse(result.stdout().contains("outer="), "stopped before main: " + result.describe());
+    assertFalse(Files.exists(out));
   }
 
   @Test

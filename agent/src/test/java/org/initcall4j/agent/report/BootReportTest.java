@@ -4,11 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.initcall4j.agent.graph.InitcallGraph;
+import org.initcall4j.agent.model.InitLevel;
+import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.InitcallState;
+import org.initcall4j.agent.runtime.Invoker;
+import org.initcall4j.agent.runtime.RuntimeSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 class BootReportTest {
@@ -66,6 +77,54 @@ class BootReportTest {
     assertTrue(svg.contains(">0 µs</text>") && svg.contains(">10 ms</text>"), svg);
     // the plot spans 0..25 ms over x = 150..1160: b, at 5 ms, starts a fifth of the way in
     assertTrue(svg.contains("<rect x=\"352.0\" y=\"82\" width=\"808.0\""), svg);
+  }
+
+  /** Markup, entities, a CDATA end, characters XML forbids, a lone surrogate, line breaks. */
+  private static final String HOSTILE = "</title></g><script>alert(1)</script><g><title>"
+      + " &amp; & \"q\" 'a' ]]> \u0000\u0007\u001b \ud800 \uffff \ud83d\ude00 line\nbreak";
+
+  @Test
+  void bootGraphEscapesEveryTextFromTheApplication() throws Exception {
+    BootTimes times = new BootTimes(List.of(
+        new BootTimes.Entry(HOSTILE, "DEVICE", true, InitcallState.FAILED, HOSTILE, 0, 10 * MS,
+            List.of(), "failed: java.lang.IllegalStateException: " + HOSTILE),
+        ran("b", false, "main", 10, 5)));
+    String svg = BootGraphSvg.svg(times);
+
+    Document document = parse(svg);
+    assertEquals(0, document.getElementsByTagName("script").getLength(), svg);
+    assertEquals(2, document.getElementsByTagName("g").getLength(), "one bar each, no more");
+    String title = document.getElementsByTagName("title").item(0).getTextContent();
+    String shown = "</title></g><script>alert(1)</script><g><title> &amp; & \"q\" 'a' ]]>"
+        + " ??? ? ? \ud83d\ude00 line break";
+    assertTrue(title.startsWith(shown + " DEVICE deferred failed:"
+        + " java.lang.IllegalStateException: " + shown + " @"), title);
+    assertTrue(document.getDocumentElement().getTextContent().contains(shown + " (10.000ms)"),
+        "the bar's label");
+  }
+
+  @Test
+  void aFailureMessageWithMarkupLeavesTheWrittenReportValid(@TempDir Path dir) throws Exception {
+    InitcallRuntime runtime = new InitcallRuntime(InitcallGraph.plan(List.of(
+        new InitcallSpec("evil", InitLevel.DEVICE, "app.C", "evil", List.of(), List.of(), null,
+            false, false, "app.C.evil()"))), new Invoker() {
+              @Override
+              public void invoke(InitcallSpec spec) {
+                throw new IllegalStateException(HOSTILE);
+              }
+            }, RuntimeSettings.defaults(), new PrintStream(OutputStream.nullOutputStream()));
+    runtime.boot();
+
+    BootReport.write(runtime, dir);
+    Document document = parse(Files.readString(dir.resolve(BootReport.BOOT_GRAPH)));
+    assertEquals(0, document.getElementsByTagName("script").getLength());
+    assertTrue(document.getElementsByTagName("title").item(0).getTextContent()
+        .contains("failed: java.lang.IllegalStateException: </title></g><script>"));
+  }
+
+  private static Document parse(String svg) throws Exception {
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.initcall4j.agent.control.ControlApp;
 import org.initcall4j.agent.testing.ForkedJvm;
+import org.initcall4j.agent.testing.RunningJvm;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -76,8 +82,91 @@ class ReportIT {
 
     assertEquals(1, result.exitCode(), result.describe());
     assertTrue(result.stderr().contains("option 'report=" + file.resolve("sub")
-        + "': cannot create the directory"), result.describe());
+        + "': report directory " + file.resolve("sub") + " cannot be created ("),
+        result.describe());
     assertFalse(result.stdout().contains("main runs"), result.describe());
+  }
+
+  /**
+   * A link planted under one of the report's names (as root's JVM once truncated a root-owned
+   * file through one): the file is replaced by the report, the link's target is untouched.
+   */
+  @Test
+  void aLinkPlantedUnderAReportFileIsReplacedNotWrittenThrough(@TempDir Path dir)
+      throws Exception {
+    Path reportDir = Files.createDirectory(dir.resolve("boot-report"));
+    Path victim = Files.writeString(dir.resolve("passwd"), "precious\n");
+    Path blame = Files.createSymbolicLink(reportDir.resolve("blame.txt"), victim);
+    Files.createSymbolicLink(reportDir.resolve("bootgraph.svg"), victim);
+
+    ForkedJvm.Result result = app("report=" + reportDir).run();
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals("precious\n", Files.readString(victim), "written through the link");
+    assertFalse(Files.isSymbolicLink(blame));
+    assertTrue(Files.readString(blame).contains(" db (ROOTFS, main)"));
+    try (Stream<Path> files = Files.list(reportDir)) {
+      assertEquals(List.of("blame.txt", "bootgraph.svg", "critical-chain.txt"),
+          files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary file");
+    }
+  }
+
+  /**
+   * A directory another user can write (played by one of the test's that everybody can write),
+   * or a link: refused before main, nothing written there.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"shared", "link"})
+  void aReportDirectoryOthersCanChangeStopsTheJvmBeforeMain(String kind, @TempDir Path dir)
+      throws Exception {
+    Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+    Path reportDir = dir.resolve("boot-report");
+    String expected;
+    if (kind.equals("shared")) {
+      Files.createDirectory(reportDir);
+      Files.setPosixFilePermissions(reportDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+      expected = " is writable by others (rwxrwxrwx), who could plant links in it; use a"
+          + " directory of your own that only you can write, or another report=DIR";
+    } else {
+      Files.createSymbolicLink(reportDir, elsewhere);
+      expected = " is a symbolic link, and initcall4j never follows links there";
+    }
+    ForkedJvm.Result result = app("report=" + reportDir).run();
+
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.stderr().contains("initcall4j: option 'report=" + reportDir + "': report"
+        + " directory " + reportDir + expected), result.describe());
+    assertFalse(result.stdout().contains("main runs"), result.describe());
+    for (Path checked : List.of(reportDir, elsewhere)) {
+      try (Stream<Path> files = Files.list(checked)) {
+        assertEquals(0, files.count(), "nothing written in " + checked);
+      }
+    }
+  }
+
+  /**
+   * The report directory, checked at start, is swapped for a link while the application runs
+   * (by another user who can write its parent, played by the test in a parent of its own): at
+   * exit nothing is written where the link leads.
+   */
+  @Test
+  void aReportDirectorySwappedForALinkBeforeExitIsNotWrittenThrough(@TempDir Path dir)
+      throws Exception {
+    Path reportDir = dir.resolve("boot-report");
+    Path victim = Files.createDirectory(dir.resolve("victim"));
+    Files.writeString(victim.resolve("blame.txt"), "precious\n");
+    try (RunningJvm app = ControlApp.start("current", "report=" + reportDir, dir)) {
+      Files.move(reportDir, dir.resolve("moved"));
+      Files.createSymbolicLink(reportDir, victim);
+      ControlApp.exit(app);
+      try (Stream<Path> files = Files.list(victim)) {
+        assertEquals(List.of("blame.txt"),
+            files.map(f -> f.getFileName().toString()).toList(), app.describe());
+      }
+      assertEquals("precious\n", Files.readString(victim.resolve("blame.txt")));
+      assertTrue(app.stderr().contains("initcall4j: the boot report was not written to "
+          + reportDir + ": report directory " + reportDir + " is a symbolic link"),
+          app.describe());
+    }
   }
 
   @Test

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.initcall4j.agent.graph.BootPlan;
 import org.initcall4j.agent.graph.InitcallGraph;
 import org.initcall4j.agent.model.InitLevel;
@@ -88,6 +92,67 @@ class InitMemoryTest {
     assertEquals(List.of("broken failed earlier: java.lang.IllegalStateException: boom"),
         after.problems(), "and still names what failed");
     assertNull(h.runtime.find("nosuch"));
+  }
+
+  /**
+   * A require that saw the last initcall still running, while its runner finishes it and the
+   * memory is freed, must not find the invoker gone (it threw NullPointerException). The
+   * interleaving is forced: the requiring thread is held at the monitor of a prerequisite that
+   * is already done, after its state check of the target and before it uses the invoker, until
+   * the runner has finished and the runtime has freed its init work.
+   */
+  @Test
+  void aRequireThatSawTheLastInitcallRunningSurvivesTheFreeOnAnotherThread() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    Invoker invoker = spec -> {
+      if (spec.name().equals("last")) {
+        running.countDown();
+        finish.await();
+      }
+    };
+    InitcallRuntime runtime = new InitcallRuntime(
+        InitcallGraph.plan(List.of(spec("first", false), spec("last", true, "first"))), invoker);
+    InitMemory memory = new InitMemory(runtime);
+    runtime.addListener(memory);
+    runtime.boot();
+    InitcallRecord first = runtime.find("first");
+    Thread runner = new Thread(() -> runtime.flush("last"), "runner");
+    runner.start();
+    running.await();
+
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread requirer = new Thread(() -> {
+      try {
+        runtime.require("last");
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    }, "requirer");
+    synchronized (first) {
+      requirer.start();
+      awaitBlockedOn(requirer, first);
+      finish.countDown();
+      runner.join();
+      assertTrue(memory.freed(), "the runner ran the last initcall: init work freed");
+    }
+    requirer.join();
+
+    assertNull(failure.get(), () -> "require failed: " + failure.get());
+    assertEquals(InitcallState.DONE, runtime.find("last").state());
+  }
+
+  /** Until the thread waits to enter the monitor of {@code lock} (nothing is timed). */
+  private static void awaitBlockedOn(Thread thread, Object lock) {
+    while (true) {
+      ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId());
+      if (info != null && info.getThreadState() == Thread.State.BLOCKED
+          && info.getLockInfo().getIdentityHashCode() == System.identityHashCode(lock)) {
+        return;
+      }
+      assertTrue(thread.isAlive(), "the thread ended before it reached the monitor");
+      Thread.onSpinWait();
+    }
   }
 
   /** GC until the plan is gone, or a few rounds when it is expected to stay. */

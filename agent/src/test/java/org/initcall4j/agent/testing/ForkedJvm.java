@@ -21,6 +21,7 @@ public final class ForkedJvm {
   private final List<String> classPath = new ArrayList<>();
   private final List<String> modulePath = new ArrayList<>();
   private final List<String> programArgs = new ArrayList<>();
+  private final List<String> launcher = new ArrayList<>();
   private String mainClass;
   private Path jar;
   private String mainModule;
@@ -101,6 +102,16 @@ public final class ForkedJvm {
     return this;
   }
 
+  /**
+   * Runs {@code java} through this command, which must end by exec'ing its arguments (so the JVM
+   * keeps its pid), e.g. {@code sh -c 'mkdir /tmp/x-$$ && exec "$@"' sh}: a test that must
+   * prepare something named after the JVM's pid before the JVM starts.
+   */
+  public ForkedJvm launcher(String... command) {
+    launcher.addAll(List.of(command));
+    return this;
+  }
+
   public ForkedJvm workDir(Path dir) {
     this.workDir = dir;
     return this;
@@ -113,7 +124,7 @@ public final class ForkedJvm {
 
   /** The whole command line, for messages. */
   public List<String> command() {
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(launcher);
     command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(jvmArgs);
     if (!classPath.isEmpty()) {

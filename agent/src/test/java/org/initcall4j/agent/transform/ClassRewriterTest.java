@@ -3,14 +3,17 @@ package org.initcall4j.agent.transform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectStreamClass;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +106,53 @@ class ClassRewriterTest {
     assertTrue(said.contains("cannot rewrite rewrite.Target, left as it was"), said);
   }
 
+  /**
+   * A deferred Serializable class keeps the serialVersionUID it was compiled with, as a synthetic
+   * constant; what the agent adds is synthetic and private, and the methods the source declares
+   * are there as declared, but for {@code synchronized} on a hooked method (its code runs in a
+   * synthetic method that keeps it). What else can be seen is in the README.
+   */
+  @ParameterizedTest(name = "--release {0}")
+  @ValueSource(ints = {11, 17})
+  void aDeferredSerializableClassKeepsItsSerialVersionUid(int release) throws Exception {
+    Map<String, byte[]> classes = compile("serial", release, "serial/Account");
+    DefiningLoader loader = new DefiningLoader(classes);
+    InitcallSpec spec = new InitcallSpec("account", InitLevel.DEVICE, "serial.Account", null,
+        List.of(), List.of(), null, true, false, "test");
+    BootPlan plan = InitcallGraph.plan(List.of(spec));
+    Rewrites rewrites = Rewrites.plan(List.of(new ConfigEntry(spec,
+        new MemberRef("serial.Account", null, null), "t", 1, "k", 1, false, true)), plan, loader,
+        System.err);
+    loader.transformer = rewrites.connect(new InitcallRuntime(plan,
+        rewrites.invoker(new ReflectiveInvoker(loader))));
+    Class<?> rewritten = Class.forName("serial.Account", false, loader);
+    Class<?> compiled = Class.forName("serial.Account", false,
+        new DefiningLoader(classes)); // no transformer: as compiled
+    assertNotNull(rewritten.getDeclaredMethod(ClassRewriter.BODY), "rewritten");
+
+    assertEquals(ObjectStreamClass.lookup(compiled).getSerialVersionUID(),
+        ObjectStreamClass.lookup(rewritten).getSerialVersionUID());
+    Field uid = rewritten.getDeclaredField("serialVersionUID");
+    assertEquals("private static final long", Modifier.toString(uid.getModifiers()) + " "
+        + uid.getType());
+    assertTrue(uid.isSynthetic());
+    for (Method method : rewritten.getDeclaredMethods()) {
+      if (method.getName().startsWith("initcall4j$")) {
+        assertTrue(method.isSynthetic() && Modifier.isPrivate(method.getModifiers()),
+            method.toString());
+      }
+    }
+    assertEquals(sourceMethods(compiled), sourceMethods(rewritten));
+  }
+
+  /** The methods the source declares, as reflection shows them, but for synchronized. */
+  private static List<String> sourceMethods(Class<?> type) {
+    return Stream.of(type.getDeclaredMethods()).filter(m -> !m.isSynthetic())
+        .map(m -> Modifier.toString(m.getModifiers() & ~Modifier.SYNCHRONIZED) + " "
+            + m.getName() + List.of(m.getParameterTypes()))
+        .sorted().toList();
+  }
+
   private static InitcallRuntime connect(DefiningLoader loader, PrintStream warnings) {
     InitcallSpec classInit = new InitcallSpec("target", InitLevel.DEVICE, "rewrite.Target", null,
         List.of(), List.of(), null, true, false, "test");
@@ -112,7 +162,7 @@ class ClassRewriterTest {
         new ConfigEntry(classInit, new MemberRef("rewrite.Target", null, null), "t", 1, "k", 1),
         // by reference: spin fills the array its caller passed, and the test reads it back
         new ConfigEntry(spin, new MemberRef("rewrite.Target", "spin", "(JD[I)"), "t", 2, "k", 2,
-            true));
+            true, false));
     BootPlan plan = InitcallGraph.plan(List.of(classInit, spin));
     Rewrites rewrites = Rewrites.plan(entries, plan, loader, warnings);
     InitcallRuntime runtime = new InitcallRuntime(plan,
@@ -126,21 +176,30 @@ class ClassRewriterTest {
   }
 
   private Map<String, byte[]> compile(int release) throws IOException {
+    return compile("rewrite", release, "rewrite/Log", "rewrite/Target");
+  }
+
+  /** Compiles a test app's sources; returns the named classes' bytes. */
+  private Map<String, byte[]> compile(String app, int release, String... names)
+      throws IOException {
     List<Path> sources;
-    try (Stream<Path> walk = Files.walk(Paths.get("src", "test", "apps", "rewrite"))) {
+    try (Stream<Path> walk = Files.walk(Paths.get("src", "test", "apps", app))) {
       sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
     }
     Compilation result = Compilation.run(List.of("--release", String.valueOf(release),
         "-proc:none", "-Xlint:-options", "-d", dir.toString()), sources);
     assertTrue(result.success(), result.diagnostics());
     Map<String, byte[]> classes = new HashMap<>();
-    for (String name : List.of("rewrite/Log", "rewrite/Target")) {
+    for (String name : names) {
       classes.put(name, Files.readAllBytes(dir.resolve(name + ".class")));
     }
     return classes;
   }
 
-  /** Defines the test classes itself, passing each through the transformer as the JVM would. */
+  /**
+   * Defines the test classes itself, passing each through the transformer as the JVM would (if
+   * it has one).
+   */
   static final class DefiningLoader extends ClassLoader {
     final Map<String, byte[]> classes;
     ClassFileTransformer transformer;
@@ -159,7 +218,8 @@ class ClassRewriterTest {
       }
       byte[] changed;
       try {
-        changed = transformer.transform(this, internal, null, null, bytes.clone());
+        changed = transformer == null ? null
+            : transformer.transform(this, internal, null, null, bytes.clone());
       } catch (IllegalClassFormatException e) {
         throw new ClassNotFoundException(name, e);
       }
