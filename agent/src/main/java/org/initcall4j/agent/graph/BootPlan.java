@@ -1,27 +1,34 @@
 package org.initcall4j.agent.graph;
 
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.initcall4j.agent.model.InitcallSpec;
 
 /**
  * The checked, ordered initcalls: position {@code i} runs before {@code i + 1} in sequential boot,
- * and every prerequisite of an initcall has a smaller position.
+ * and every prerequisite of an initcall has a smaller position. Held in the graph's int arrays,
+ * indexed by the id {@link InitcallGraph} gave each name.
  */
 public final class BootPlan {
   private final List<InitcallSpec> order;
-  private final int[][] prerequisites;
-  private final Map<String, Integer> positions;
+  private final NameIndex ids;
+  private final int[] positionOf;
+  private final int[] idAt;
+  /** Prerequisites of id {@code i}: {@code needs[needsStart[i]..needsEnd[i])}, ascending. */
+  private final int[] needsStart;
+  private final int[] needsEnd;
+  private final int[] needs;
 
-  BootPlan(List<InitcallSpec> order, int[][] prerequisites) {
-    this.order = Collections.unmodifiableList(order);
-    this.prerequisites = prerequisites;
-    this.positions = new HashMap<>(order.size() * 2);
-    for (int i = 0; i < order.size(); i++) {
-      positions.put(order.get(i).name(), i);
-    }
+  BootPlan(InitcallSpec[] order, NameIndex ids, int[] positionOf, int[] idAt, int[] needsStart,
+      int[] needsEnd, int[] needs) {
+    this.order = Collections.unmodifiableList(Arrays.asList(order));
+    this.ids = ids;
+    this.positionOf = positionOf;
+    this.idAt = idAt;
+    this.needsStart = needsStart;
+    this.needsEnd = needsEnd;
+    this.needs = needs;
   }
 
   /** Initcalls in boot order. */
@@ -35,12 +42,13 @@ public final class BootPlan {
 
   /** Positions of what the initcall at {@code position} needs done first, in ascending order. */
   public int[] prerequisites(int position) {
-    return prerequisites[position].clone();
+    int id = idAt[position];
+    return Arrays.copyOfRange(needs, needsStart[id], needsEnd[id]);
   }
 
   /** Position of the named initcall, or -1. */
   public int positionOf(String name) {
-    Integer position = positions.get(name);
-    return position == null ? -1 : position;
+    int id = ids.find(name);
+    return id < 0 ? -1 : positionOf[id];
   }
 }

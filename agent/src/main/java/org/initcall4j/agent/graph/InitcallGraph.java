@@ -1,15 +1,7 @@
 package org.initcall4j.agent.graph;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import org.initcall4j.agent.model.InitcallSpec;
 
@@ -24,33 +16,13 @@ import org.initcall4j.agent.model.InitcallSpec;
  * <p>Edges: {@code a after b} and {@code b before a} both make a wait for b. When b has parts
  * ({@code partOf = "b"}), waiting for b means waiting for b and all its parts; each part itself
  * waits for b's own initcall.
+ *
+ * <p>Everything is held in int arrays indexed by an id per name (see {@link Nodes},
+ * {@link Edges}): at 100k initcalls a graph of objects per node and per edge was 55 MB, copied by
+ * every young collection while it lived, and most of the time went to the collector.
  */
 public final class InitcallGraph {
-
-  /** Level, then name. A plain class, not a lambda: no invokedynamic bootstrap at start-up. */
-  private static final class LevelThenName implements Comparator<Node> {
-    @Override
-    public int compare(Node a, Node b) {
-      int byLevel = a.spec.level().compareTo(b.spec.level());
-      return byLevel != 0 ? byLevel : a.name().compareTo(b.name());
-    }
-  }
-
-  /** By the rank {@link LevelThenName} gave: the ready queue compares ints, not names. */
-  private static final class ByRank implements Comparator<Node> {
-    @Override
-    public int compare(Node a, Node b) {
-      return Integer.compare(a.rank, b.rank);
-    }
-  }
-
-  private final Map<String, Node> nodes = new LinkedHashMap<>();
-  private final Set<String> external;
-  private final List<GraphProblem> problems = new ArrayList<>();
-
-  private InitcallGraph(Set<String> external) {
-    this.external = external;
-  }
+  private InitcallGraph() {}
 
   /** Checks and orders initcalls; every name they refer to must be among them. */
   public static BootPlan plan(List<InitcallSpec> specs) {
@@ -64,261 +36,100 @@ public final class InitcallGraph {
    * @throws InitcallGraphException listing every problem found
    */
   public static BootPlan plan(List<InitcallSpec> specs, Set<String> external) {
-    InitcallGraph graph = new InitcallGraph(external);
-    graph.addNodes(specs);
-    graph.linkParts();
-    graph.addEdges();
-    graph.checkEdges();
-    graph.failOnProblems();
-    List<Node> order = graph.sort();
-    graph.failOnProblems();
-    return toPlan(order);
+    List<GraphProblem> problems = new ArrayList<>(0);
+    Nodes nodes = Nodes.of(specs, problems);
+    Edges edges = Edges.declared(nodes, external, problems);
+    if (contradictsLevelsOrDeferral(nodes, edges)) {
+      new EdgeProblems(nodes, edges).reportLevelsAndDeferral(problems);
+    }
+    failOn(problems);
+    return sort(nodes, edges);
   }
 
-  private void addNodes(List<InitcallSpec> specs) {
-    for (InitcallSpec spec : specs) {
-      Node previous = nodes.putIfAbsent(spec.name(), new Node(spec));
-      if (previous != null) {
-        problems.add(new GraphProblem(spec.name(), "duplicate initcall name '" + spec.name()
-            + "': declared at " + previous.spec.origin() + " and at " + spec.origin()
-            + "; rename one of them"));
-      }
-    }
-  }
-
-  private void linkParts() {
-    for (Node node : nodes.values()) {
-      String parentName = node.spec.partOf();
-      if (parentName == null) {
-        continue;
-      }
-      Node parent = nodes.get(parentName);
-      if (parent == null) {
-        reportUnknown(node, "is part of", parentName);
-      } else if (parent == node) {
-        problems.add(new GraphProblem(node.name(), "'" + node.name()
-            + "' is declared part of itself at " + node.spec.origin()
-            + "; name its subsystem instead"));
-      } else {
-        node.parent = parent;
-        parent.parts.add(node);
-      }
-    }
-  }
-
-  private void addEdges() {
-    for (Node node : nodes.values()) {
-      if (node.parent != null) {
-        link(node.parent, node, node, "is part of", node.parent.name(), null);
-      }
-      for (String name : node.spec.after()) {
-        Node target = resolve(node, "runs after", name);
-        if (target != null) {
-          waitForCompletion(node, target, node, "after", name);
-        }
-      }
-      for (String name : node.spec.before()) {
-        Node target = resolve(node, "runs before", name);
-        if (target != null) {
-          waitForCompletion(target, node, node, "before", name);
-        }
-      }
-    }
-  }
-
-  /** {@code dependent} waits for {@code target} and, unless it is one of them, all its parts. */
-  private void waitForCompletion(Node dependent, Node target, Node declaredBy, String relation,
-      String named) {
-    if (dependent == target) {
-      problems.add(new GraphProblem(dependent.name(), "'" + dependent.name()
-          + "' depends on itself: " + new Edge(target, dependent, declaredBy, relation, named,
-          null).why()));
-      return;
-    }
-    link(target, dependent, declaredBy, relation, named, null);
-    if (!isWithin(dependent, target)) {
-      for (Node part : partsOf(target)) {
-        if (part != dependent) {
-          link(part, dependent, declaredBy, relation, named, target);
-        }
-      }
-    }
-  }
-
-  private boolean isWithin(Node node, Node ancestor) {
-    int steps = 0;
-    for (Node at = node; at != null && steps <= nodes.size(); at = at.parent, steps++) {
-      if (at == ancestor) {
+  /** The checks a sort alone would not catch, without a word of the message yet. */
+  private static boolean contradictsLevelsOrDeferral(Nodes nodes, Edges edges) {
+    for (int e = 0; e < edges.count; e++) {
+      int prerequisite = edges.from[e];
+      int dependent = edges.to[e];
+      if (nodes.levels[prerequisite] > nodes.levels[dependent]
+          || nodes.deferred[prerequisite] && !nodes.deferred[dependent]) {
         return true;
       }
     }
     return false;
   }
 
-  /** All parts of a subsystem, at any depth; safe on part-of cycles (reported by the sort). */
-  private static List<Node> partsOf(Node target) {
-    if (target.parts.isEmpty()) {
-      return List.of(); // the common case: no allocation per edge
+  private static BootPlan sort(Nodes nodes, Edges edges) {
+    int count = nodes.count;
+    int[] byRank = RankOrder.byLevelThenName(nodes);
+    int[] rank = new int[count];
+    for (int r = 0; r < count; r++) {
+      rank[byRank[r]] = r;
     }
-    List<Node> all = new ArrayList<>();
-    Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    seen.add(target);
-    Deque<Node> todo = new ArrayDeque<>(target.parts);
-    while (!todo.isEmpty()) {
-      Node part = todo.pop();
-      if (seen.add(part)) {
-        all.add(part);
-        todo.addAll(part.parts);
+    Groups out = Groups.of(edges.from, edges.to, edges.count, count);
+    int[] waiting = new int[count];
+    for (int e = 0; e < edges.count; e++) {
+      waiting[edges.to[e]]++;
+    }
+    // the positions of each initcall's prerequisites, grouped by id: room for one per edge into
+    // it, filled while sorting; positions are handed out in increasing order, so each list comes
+    // out sorted and a repeated edge is a repeat of the list's last entry
+    int[] needsStart = new int[count + 1];
+    for (int id = 0; id < count; id++) {
+      needsStart[id + 1] = needsStart[id] + waiting[id];
+    }
+    int[] needsEnd = new int[count];
+    System.arraycopy(needsStart, 0, needsEnd, 0, count);
+    int[] needs = new int[edges.count];
+
+    RankSet ready = new RankSet(count);
+    for (int r = 0; r < count; r++) {
+      if (waiting[byRank[r]] == 0) {
+        ready.add(r);
       }
     }
-    return all;
-  }
-
-  private static void link(Node prerequisite, Node dependent, Node declaredBy, String relation,
-      String named, Node subsystem) {
-    Edge edge = new Edge(prerequisite, dependent, declaredBy, relation, named, subsystem);
-    prerequisite.out.add(edge);
-    dependent.in.add(edge);
-  }
-
-  private Node resolve(Node from, String relation, String name) {
-    Node target = nodes.get(name);
-    if (target == null && !external.contains(name)) {
-      reportUnknown(from, relation, name);
-    }
-    return target;
-  }
-
-  private void reportUnknown(Node from, String relation, String name) {
-    String hint = EditDistance.closest(name, nodes.keySet());
-    problems.add(new GraphProblem(from.name(), "'" + from.name() + "' " + relation + " '" + name
-        + "', which is not an initcall (declared at " + from.spec.origin() + ")"
-        + (hint == null ? "; declare it, or fix the name" : "; did you mean '" + hint + "'?")));
-  }
-
-  /** Checks every edge against levels and deferral, which a sort alone would not catch. */
-  private void checkEdges() {
-    for (Node node : nodes.values()) {
-      for (Edge edge : node.in) {
-        Node prerequisite = edge.prerequisite();
-        if (prerequisite.spec.level().compareTo(node.spec.level()) > 0) {
-          problems.add(new GraphProblem(node.name(), "'" + node.name() + "' (level "
-              + node.spec.level().lowerName() + ") must wait for '" + prerequisite.name()
-              + "' (level " + prerequisite.spec.level().lowerName() + "), but level "
-              + node.spec.level().lowerName() + " runs first: " + edge.why()
-              + "; move '" + node.name() + "' to level " + prerequisite.spec.level().lowerName()
-              + " or later, or '" + prerequisite.name() + "' earlier"));
-        }
-        if (prerequisite.spec.deferred() && !node.spec.deferred()) {
-          problems.add(new GraphProblem(node.name(), "'" + node.name()
-              + "' runs at boot but must wait for '" + prerequisite.name()
-              + "', which is deferred: " + edge.why() + "; defer '" + node.name()
-              + "' too, or do not defer '" + prerequisite.name() + "'"));
-        }
-      }
-    }
-  }
-
-  private List<Node> sort() {
-    List<Node> order = new ArrayList<>(nodes.size());
-    // names are compared once, in one sort, not again at every step of the queue
-    Node[] ranked = nodes.values().toArray(new Node[0]);
-    Arrays.sort(ranked, new LevelThenName());
-    for (int rank = 0; rank < ranked.length; rank++) {
-      ranked[rank].rank = rank;
-    }
-    PriorityQueue<Node> ready = new PriorityQueue<>(Math.max(1, nodes.size()), new ByRank());
-    for (Node node : ranked) {
-      node.waitingFor = node.in.size();
-      if (node.waitingFor == 0) {
-        ready.add(node);
-      }
-    }
+    InitcallSpec[] order = new InitcallSpec[count];
+    int[] idAt = new int[count];
+    int[] positionOf = new int[count];
+    int sorted = 0;
     while (!ready.isEmpty()) {
-      Node node = ready.poll();
-      node.position = order.size();
-      order.add(node);
-      for (Edge edge : node.out) {
-        if (--edge.dependent().waitingFor == 0) {
-          ready.add(edge.dependent());
+      int id = byRank[ready.poll()];
+      int position = sorted++;
+      order[position] = nodes.specs[id];
+      idAt[position] = id;
+      positionOf[id] = position;
+      for (int i = out.start[id]; i < out.start[id + 1]; i++) {
+        int dependent = out.values[i];
+        int end = needsEnd[dependent];
+        if (end == needsStart[dependent] || needs[end - 1] != position) {
+          needs[end] = position;
+          needsEnd[dependent] = end + 1;
+        }
+        if (--waiting[dependent] == 0) {
+          ready.add(rank[dependent]);
         }
       }
     }
-    if (order.size() < nodes.size()) {
-      reportCycle();
+    if (sorted < count) {
+      failOnCycle(nodes, edges, waiting);
     }
-    return order;
+    return new BootPlan(order, nodes.index, positionOf, idAt, needsStart, needsEnd, needs);
   }
 
-  /**
-   * Every node left unsorted waits for at least one other unsorted node, so following those
-   * waits from any of them must come back to a node already seen: that loop is a cycle.
-   */
-  private void reportCycle() {
-    Node start = null;
-    for (Node node : nodes.values()) {
-      if (node.position < 0) {
-        start = node;
-        break;
-      }
+  /** Every initcall still waiting for something waits, in the end, for itself. */
+  private static void failOnCycle(Nodes nodes, Edges edges, int[] waiting) {
+    boolean[] unsorted = new boolean[nodes.count];
+    for (int id = 0; id < nodes.count; id++) {
+      unsorted[id] = waiting[id] > 0;
     }
-    Map<Node, Edge> via = new IdentityHashMap<>();
-    List<Node> path = new ArrayList<>();
-    Node at = start;
-    while (!via.containsKey(at)) {
-      Edge next = null;
-      for (Edge edge : at.in) {
-        if (edge.prerequisite().position < 0) {
-          next = edge;
-          break;
-        }
-      }
-      via.put(at, next);
-      path.add(at);
-      at = next.prerequisite();
-    }
-    List<Node> cycle = path.subList(path.indexOf(at), path.size());
-    StringBuilder names = new StringBuilder();
-    StringBuilder reasons = new StringBuilder();
-    for (Node node : cycle) {
-      names.append(node.name()).append(" -> ");
-      reasons.append("\n").append(node.name()).append(" waits for ")
-          .append(via.get(node).prerequisite().name()).append(": ").append(via.get(node).why());
-    }
-    names.append(cycle.get(0).name());
-    problems.add(new GraphProblem(cycle.get(0).name(), "dependency cycle: " + names
-        + " (each waits for the next)" + reasons + "\nremove one of these dependencies"));
+    List<GraphProblem> problems = new ArrayList<>(1);
+    new EdgeProblems(nodes, edges).reportCycle(unsorted, problems);
+    failOn(problems);
   }
 
-  private void failOnProblems() {
+  private static void failOn(List<GraphProblem> problems) {
     if (!problems.isEmpty()) {
       throw new InitcallGraphException(problems);
     }
   }
-
-  private static BootPlan toPlan(List<Node> order) {
-    List<InitcallSpec> specs = new ArrayList<>(order.size());
-    int[][] prerequisites = new int[order.size()][];
-    for (Node node : order) {
-      specs.add(node.spec);
-      prerequisites[node.position] = distinctSortedPositions(node.in);
-    }
-    return new BootPlan(specs, prerequisites);
-  }
-
-  private static int[] distinctSortedPositions(List<Edge> edges) {
-    int[] positions = new int[edges.size()];
-    for (int i = 0; i < positions.length; i++) {
-      positions[i] = edges.get(i).prerequisite().position;
-    }
-    Arrays.sort(positions);
-    int distinct = 0;
-    for (int i = 0; i < positions.length; i++) {
-      if (i == 0 || positions[i] != positions[i - 1]) {
-        positions[distinct++] = positions[i];
-      }
-    }
-    return Arrays.copyOf(positions, distinct);
-  }
-
 }
