@@ -9,6 +9,7 @@ import org.initcall4j.agent.control.ControlOptions;
 import org.initcall4j.agent.graph.EditDistance;
 import org.initcall4j.agent.launch.LaunchTarget;
 import org.initcall4j.agent.profile.ProfileMode;
+import org.initcall4j.agent.runtime.ExitSettings;
 
 /**
  * The {@code -javaagent:initcall-agent.jar=OPTIONS} string, JaCoCo style: comma-separated
@@ -48,6 +49,12 @@ public final class AgentOptions {
     known("main", true, "the application's main class, behind a launcher that makes its own"
         + " class loader (default: the manifest's Start-Class)");
     known("flush", true, "run deferred initcalls: manual (default), ready, or after a delay (5s)");
+    known("exit.wait", true, "at exit, wait this long at most (default 5s) for a flush in"
+        + " progress and the replay of parked calls");
+    known("exit.parked", true, "calls parked for deferred entry points at exit: replay"
+        + " (default) or drop; either way stderr counts them");
+    known("parked.max", true, "calls a deferred entry point parks at most (default 10000);"
+        + " the next call runs its initcall at once");
   }
 
   private static void known(String name, boolean takesValue, String help) {
@@ -59,11 +66,24 @@ public final class AgentOptions {
 
   /** The value of {@code threads=N}, checked. */
   public static int threadCount(String value) {
+    return wholeNumber("threads", value, MAX_THREADS);
+  }
+
+  /** Largest parked.max: beyond this the bound no longer protects the heap. */
+  static final int MAX_PARKED = 10_000_000;
+
+  /** The value of {@code parked.max=N}, checked. */
+  public static int parkedMax(String value) {
+    return wholeNumber("parked.max", value, MAX_PARKED);
+  }
+
+  private static int wholeNumber(String option, String value, int max) {
     String digits = value.strip();
-    if (!Durations.isWholeNumber(digits, 4) || Integer.parseInt(digits) < 1
-        || Integer.parseInt(digits) > MAX_THREADS) {
-      throw new IllegalArgumentException("option 'threads' must be a whole number from 1 to "
-          + MAX_THREADS + ", not '" + value + "'");
+    // one digit more than max has, so a leading zero is fine; never enough to overflow
+    if (!Durations.isWholeNumber(digits, String.valueOf(max).length() + 1)
+        || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > max) {
+      throw new IllegalArgumentException("option '" + option + "' must be a whole number from 1"
+          + " to " + max + ", not '" + value + "'");
     }
     return Integer.parseInt(digits);
   }
@@ -133,6 +153,12 @@ public final class AgentOptions {
     }
     if (values.containsKey("main")) {
       LaunchTarget.applicationMainClass(values.get("main"));
+    }
+    if (anyOf("exit.wait", "exit.parked")) {
+      ExitSettings.from(this);
+    }
+    if (values.containsKey("parked.max")) {
+      parkedMax(values.get("parked.max"));
     }
     if (anyOf("control", "jmx", "flush")) {
       ControlOptions.from(this);

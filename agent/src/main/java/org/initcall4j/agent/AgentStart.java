@@ -18,6 +18,7 @@ import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.report.BootReport;
 import org.initcall4j.agent.runtime.ConsoleReporter;
+import org.initcall4j.agent.runtime.ExitSettings;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.Invoker;
 import org.initcall4j.agent.runtime.ReflectiveInvoker;
@@ -69,6 +70,10 @@ final class AgentStart {
   static AgentStart prepare(AgentOptions options, Instrumentation instrumentation,
       ClassLoader appLoader, boolean atBoot, boolean reportMissingIndex) {
     RuntimeSettings settings = runtimeSettings(options);
+    ExitSettings exit = ExitSettings.from(options);
+    String parkedMax = options.value("parked.max");
+    int parked = parkedMax == null ? Rewrites.DEFAULT_PARKED_MAX
+        : AgentOptions.parkedMax(parkedMax);
     ControlOptions control = ControlOptions.from(options);
     if (options.anyStartingWith("profile") && !ProfileMode.active()) {
       // before the boot initcalls run, so their static initializers are timed too (behind a
@@ -96,11 +101,12 @@ final class AgentStart {
       throw new AgentStartupException(e.getMessage());
     }
     Rewrites rewrites = config == null ? null
-        : Rewrites.plan(config.entries(), plan, appLoader, System.err);
+        : Rewrites.plan(config.entries(), plan, appLoader, System.err, parked);
     Invoker invoker = new ReflectiveInvoker(appLoader, instrumentation);
     InitcallRuntime started = new InitcallRuntime(plan,
         rewrites == null ? invoker : rewrites.invoker(invoker), settings, System.err);
     started.addListener(new ConsoleReporter(System.err, options.flag("debug")));
+    started.finishDeferredWorkAtExit(exit); // before boot: an exit during boot is covered too
     ClassFileTransformer transformer = rewrites == null ? null
         : rewrites.install(instrumentation, started);
     if (options.value("report") != null) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.initcall4j.agent.control.ControlOptions;
 import org.initcall4j.agent.launch.LaunchTarget;
 import org.initcall4j.agent.profile.ProfileMode;
+import org.initcall4j.agent.runtime.ExitSettings;
 import org.initcall4j.agent.runtime.RuntimeSettings;
 import org.initcall4j.agent.testing.Hostile;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,12 @@ class AgentOptionsFuzzTest {
       "profile.exclude=com.acme.gen.**:org.x.?", "profile.out=target/blame.txt",
       "config=app.properties", "lenient", "control=off", "control=target/control", "jmx=on",
       "jmx=off", "flush=manual", "flush=ready", "flush=500ms", "report=target/report", "jfr",
-      "main=com.acme.App"};
+      "main=com.acme.App", "exit.wait=5s", "exit.parked=drop", "exit.parked=replay",
+      "parked.max=100"};
   private static final String[] KEYS = {
       "threads=", "timeout=", "flush=", "jmx=", "control=", "main=", "profile.top=",
-      "profile.include=", "profile.out=", "report=", "config=", ""};
+      "profile.include=", "profile.out=", "report=", "config=", "exit.wait=", "exit.parked=",
+      "parked.max=", ""};
 
   /** One generated option string: sometimes valid, mostly near-valid or hostile. */
   static String generate(Hostile hostile) {
@@ -87,6 +90,10 @@ class AgentOptionsFuzzTest {
     assertTrue(settings.threads() >= 1 && settings.threads() <= 256, "threads out of range");
     assertTrue(!settings.skipOnTimeout() || settings.timeoutMillis() > 0, "skip without timeout");
     ControlOptions.from(options);
+    assertTrue(ExitSettings.from(options).waitMillis() >= 1, "exit.wait out of range");
+    if (options.value("parked.max") != null) {
+      assertTrue(AgentOptions.parkedMax(options.value("parked.max")) >= 1, "parked.max < 1");
+    }
     LaunchTarget.applicationMainClass(options.value("main"));
     if (options.anyStartingWith("profile")) {
       ProfileMode.checkOptions(options); // what ProfileMode.install reads, without installing

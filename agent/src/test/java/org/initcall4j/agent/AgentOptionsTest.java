@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.initcall4j.agent.runtime.ExitSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +110,27 @@ class AgentOptionsTest {
       String message = error(option.name() + "=");
       assertTrue(message.startsWith("option '" + option.name() + "' needs a value"), message);
     });
+  }
+
+  @Test
+  void exitAndParkedOptionsAreCheckedWithTheAcceptedValues() {
+    ExitSettings defaults = ExitSettings.from(AgentOptions.parse("debug"));
+    assertEquals(new ExitSettings(5_000, true, true), defaults);
+    assertEquals(new ExitSettings(250, false, false),
+        ExitSettings.from(AgentOptions.parse("exit.wait=250ms,exit.parked=drop")));
+    assertEquals("option 'exit.parked' has a bad value 'later': write exit.parked=replay (the"
+        + " default: parked calls run at exit) or exit.parked=drop (they are dropped, and counted"
+        + " on stderr)", assertThrows(IllegalArgumentException.class,
+            () -> ExitSettings.from(AgentOptions.parse("exit.parked=later"))).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ExitSettings.from(AgentOptions.parse("exit.wait=5"))).getMessage()
+        .startsWith("bad duration '5' for option 'exit.wait': a unit is missing"));
+    assertEquals(7, AgentOptions.parkedMax("7"));
+    for (String bad : new String[] {"0", "-1", "x", "10000001", "1e3"}) {
+      assertEquals("option 'parked.max' must be a whole number from 1 to 10000000, not '" + bad
+          + "'", assertThrows(IllegalArgumentException.class,
+              () -> AgentOptions.parkedMax(bad)).getMessage());
+    }
   }
 
   @Test

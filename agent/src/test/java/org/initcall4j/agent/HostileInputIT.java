@@ -60,7 +60,8 @@ class HostileInputIT {
    */
   @Test
   void badValuesStopTheJvmBeforeMainAlsoWhenThereIsNothingToRun() throws Exception {
-    for (String options : new String[] {"timeout.skip", "debug,threads=0", "flush=sometimes"}) {
+    for (String options : new String[] {"timeout.skip", "debug,threads=0", "flush=sometimes",
+        "exit.parked=later", "parked.max=0"}) {
       ForkedJvm.Result result = ForkedJvm.current().agent(options)
           .classPath(TestApps.jar("plain")).classPath(ForkedJvm.apiClasses())
           .main("plain.Main", "api").run();

@@ -7,6 +7,7 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.RecordComponentVisitor;
 
 /** What the config checks need to know of a class file, read without loading the class. */
 final class ClassShape extends ClassVisitor {
@@ -19,7 +20,12 @@ final class ClassShape extends ClassVisitor {
 
   record Method(String name, String descriptor, int access) {}
 
+  /** A record's component: its name and type descriptor. */
+  record Component(String name, String descriptor) {}
+
   int access;
+  String superName;
+  final List<Component> components = new ArrayList<>();
   final List<Field> fields = new ArrayList<>();
   final List<Method> methods = new ArrayList<>();
   final List<String> nestMembers = new ArrayList<>();
@@ -41,6 +47,14 @@ final class ClassShape extends ClassVisitor {
   public void visit(int version, int access, String name, String signature, String superName,
       String[] interfaces) {
     this.access = access;
+    this.superName = superName;
+  }
+
+  @Override
+  public RecordComponentVisitor visitRecordComponent(String name, String descriptor,
+      String signature) {
+    components.add(new Component(name, descriptor));
+    return null;
   }
 
   @Override

@@ -11,20 +11,23 @@ import org.initcall4j.agent.model.InitcallSpec;
  * @param targetLine line of the {@code .method} or {@code .class} key
  * @param targetKey that key
  * @param deferredLine line of the {@code .deferred} key, or the target line when absent
+ * @param replayByReference the entry declares that its parked calls keep their arguments as
+ *     passed, arrays too ({@code .replayByReference=true}); their types are then not checked
  * @param serializable the target class is Serializable, as its class files tell (set by the
  *     check, when the rewrite may change its default serialVersionUID, which it then keeps)
  */
 public record ConfigEntry(InitcallSpec spec, MemberRef target, String file, int targetLine,
-    String targetKey, int deferredLine, boolean serializable) {
+    String targetKey, int deferredLine, boolean replayByReference, boolean serializable) {
 
   /** An entry as read, before its target's class files are checked. */
   public ConfigEntry(InitcallSpec spec, MemberRef target, String file, int targetLine,
       String targetKey, int deferredLine) {
-    this(spec, target, file, targetLine, targetKey, deferredLine, false);
+    this(spec, target, file, targetLine, targetKey, deferredLine, false, false);
   }
 
   ConfigEntry asSerializable() {
-    return new ConfigEntry(spec, target, file, targetLine, targetKey, deferredLine, true);
+    return new ConfigEntry(spec, target, file, targetLine, targetKey, deferredLine,
+        replayByReference, true);
   }
 
   ConfigProblem problemAtTarget(String message) {

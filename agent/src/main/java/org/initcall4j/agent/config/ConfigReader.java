@@ -20,7 +20,7 @@ final class ConfigReader {
   static final String PREFIX = "initcall.";
   static final List<String> ATTRIBUTES =
       List.of("method", "class", "level", "after", "before", "partOf", "deferred", "async",
-          "mainThread");
+          "mainThread", "replayByReference");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
   private final String file;
@@ -133,6 +133,13 @@ final class ConfigReader {
       problem(attributes.get("mainThread"), name, "an initcall cannot be both async and"
           + " mainThread; keep one");
     }
+    ConfigLines.Line byReferenceLine = attributes.get("replayByReference");
+    boolean byReference = bool(byReferenceLine, name);
+    if (byReference && target != null && (target.methodName() == null || !deferred)) {
+      problem(byReferenceLine, name, "replayByReference is about the calls a deferred entry"
+          + " point parks; it needs initcall." + name + ".method=... and initcall." + name
+          + ".deferred=true, or remove it");
+    }
     if (target != null && target.methodName() != null && target.hasParameters() && !deferred) {
       problem(targetLine, name, target + " takes parameters, so the agent cannot call it at"
           + " boot; add initcall." + name + ".deferred=true to park the application's own calls"
@@ -147,7 +154,7 @@ final class ConfigReader {
         origin);
     ConfigLines.Line deferredLine = attributes.getOrDefault("deferred", targetLine);
     return new ConfigEntry(spec, target, file, targetLine.number(), targetLine.key(),
-        deferredLine.number());
+        deferredLine.number(), byReference, false);
   }
 
   private List<String> names(ConfigLines.Line line, String entry) {

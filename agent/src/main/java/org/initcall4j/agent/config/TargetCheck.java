@@ -10,17 +10,20 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Checks each config target against its class file before {@code main}, reading the bytes as a
- * resource (no class is loaded): the class and method exist, a method initcall returns void, and
- * a deferred static initializer can be guarded completely, or is refused with the reason.
+ * resource (no class is loaded): the class and method exist, a method initcall returns void, a
+ * deferred method's parameters can be parked without changing under it, and a deferred static
+ * initializer can be guarded completely, or is refused with the reason.
  */
 final class TargetCheck {
   private final ClassLoader loader;
   private final List<ConfigProblem> problems;
+  private final ImmutableTypes immutable;
   private final SerialFormCheck serialForm;
 
   private TargetCheck(ClassLoader loader, List<ConfigProblem> problems) {
     this.loader = loader;
     this.problems = problems;
+    this.immutable = new ImmutableTypes(loader);
     this.serialForm = new SerialFormCheck(loader);
   }
 
@@ -137,8 +140,51 @@ final class TargetCheck {
           + " call it at boot; add initcall." + entry.spec().name() + ".deferred=true to park the"
           + " application's own calls until the flush, or name a static method"));
     }
+    if (entry.spec().deferred() && !entry.replayByReference()) {
+      checkParkedParameters(entry);
+    }
     return (found.access() & (Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_PRIVATE))
         == Opcodes.ACC_SYNCHRONIZED;
+  }
+
+  /**
+   * A parked call keeps its arguments until the flush: each must be immutable (or an array of
+   * such, copied when parked), or the replay would see what the caller changed afterwards.
+   */
+  private void checkParkedParameters(ConfigEntry entry) {
+    MemberRef target = entry.target();
+    List<String> types = parameterDescriptors(target.parameterDescriptor());
+    for (int i = 0; i < types.size(); i++) {
+      String why = immutable.whyMutable(types.get(i));
+      if (why == null) {
+        continue;
+      }
+      String type = ImmutableTypes.typeName(types.get(i));
+      String element = type.replace("[]", "");
+      problems.add(entry.problemAtTarget("parameter " + (i + 1) + " of " + target + " is a "
+          + (element.equals(type) ? type : element + " array (" + type + ")") + ", which is "
+          + why + ": a parked call keeps its arguments until the flush, so what the caller"
+          + " changes after the call would be replayed instead of what it passed. Pass immutable"
+          + " values (primitives, String, the boxes, enums, java.time values, records of those;"
+          + " arrays of them are copied), or add initcall." + entry.spec().name()
+          + ".replayByReference=true if replaying the object as it is at the flush is"
+          + " intended"));
+    }
+  }
+
+  /** {@code (I[Ljava/lang/String;)} to {@code I}, {@code [Ljava/lang/String;}. */
+  private static List<String> parameterDescriptors(String descriptor) {
+    List<String> types = new ArrayList<>();
+    int i = 1;
+    while (descriptor.charAt(i) != ')') {
+      int start = i;
+      while (descriptor.charAt(i) == '[') {
+        i++;
+      }
+      i = descriptor.charAt(i) == 'L' ? descriptor.indexOf(';', i) + 1 : i + 1;
+      types.add(descriptor.substring(start, i));
+    }
+    return types;
   }
 
   /**

@@ -16,6 +16,7 @@ import org.initcall4j.agent.graph.EditDistance;
 import org.initcall4j.agent.runtime.FlushResult;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
+import org.initcall4j.agent.runtime.OperatorFlush;
 
 /**
  * Waits for writes to the control directory (inotify on Linux, through {@link WatchService}: no
@@ -210,7 +211,9 @@ final class ControlFileWatcher {
         + files.directory().path().resolve(ControlFiles.DEFERRED);
     System.err.println(requested);
     try {
-      FlushResult result = command.all() ? runtime.flushAll() : runtime.flush(command.name());
+      // on a non-daemon thread, as main would run it: this one is a daemon
+      FlushResult result = OperatorFlush.runAndWait(runtime,
+          command.all() ? null : command.name(), "initcall4j-control-flush");
       if (!result.allSucceeded()) {
         files.lastError(requested + ": " + result.summary());
       }

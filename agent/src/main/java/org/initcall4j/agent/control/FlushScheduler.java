@@ -2,11 +2,14 @@ package org.initcall4j.agent.control;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.initcall4j.agent.runtime.InitcallRuntime;
+import org.initcall4j.agent.runtime.OperatorFlush;
 
 /**
  * Carries out the flush policy: after a delay from the end of boot, or when the application calls
- * {@code Initcalls.ready()}. Either way the flush runs on its own daemon thread
- * ({@code initcall4j-flush}), so neither premain nor the caller of {@code ready()} waits for it.
+ * {@code Initcalls.ready()}. Either way the flush runs on its own non-daemon thread
+ * ({@code initcall4j-flush}, see {@link OperatorFlush}), so neither premain nor the caller of
+ * {@code ready()} waits for it; the delay is waited out on a daemon thread
+ * ({@code initcall4j-flush-timer}), which keeps no JVM alive.
  */
 public final class FlushScheduler {
   private final FlushPolicy policy;
@@ -38,7 +41,10 @@ public final class FlushScheduler {
   /** Starts the delayed flush, if that is the policy and something is parked. */
   void afterBoot() {
     if (policy.kind() == FlushPolicy.Kind.DELAY && !runtime.pendingDeferred().isEmpty()) {
-      flushInBackground("flush=" + policy, policy.delayMillis());
+      Thread timer = new Thread(new DelayedFlush(runtime, "flush=" + policy,
+          policy.delayMillis()), "initcall4j-flush-timer");
+      timer.setDaemon(true);
+      timer.start();
     }
   }
 
@@ -49,14 +55,13 @@ public final class FlushScheduler {
     }
     readyNanos = runtime.elapsedNanos();
     if (policy.kind() == FlushPolicy.Kind.READY) {
-      flushInBackground("flush=ready, Initcalls.ready() was called", 0);
+      flushNow(runtime, "flush=ready, Initcalls.ready() was called");
     }
   }
 
-  private void flushInBackground(String why, long delayMillis) {
-    Thread thread = new Thread(new DelayedFlush(runtime, why, delayMillis), "initcall4j-flush");
-    thread.setDaemon(true);
-    thread.start();
+  private static void flushNow(InitcallRuntime runtime, String why) {
+    OperatorFlush.start(runtime, null, "initcall4j-flush",
+        "initcall4j: flushing deferred initcalls (" + why + ")");
   }
 
   /** A named class, not a lambda: started from premain, where no lambda bootstrap may run. */
@@ -78,8 +83,7 @@ public final class FlushScheduler {
       } catch (InterruptedException e) {
         return;
       }
-      System.err.println("initcall4j: flushing deferred initcalls (" + why + ")");
-      runtime.flushAll();
+      flushNow(runtime, why);
     }
   }
 }

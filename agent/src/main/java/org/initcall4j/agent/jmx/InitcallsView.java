@@ -15,10 +15,12 @@ import org.initcall4j.agent.control.ControlViews;
 import org.initcall4j.agent.control.FlushScheduler;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.profile.ProfileOpenData;
+import org.initcall4j.agent.runtime.FlushResult;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.InitcallState;
+import org.initcall4j.agent.runtime.OperatorFlush;
 
 /** {@link InitcallsMBean} over the live runtime: every read is current, nothing is cached. */
 final class InitcallsView implements InitcallsMBean {
@@ -196,12 +198,17 @@ final class InitcallsView implements InitcallsMBean {
 
   @Override
   public CompositeData flush() {
-    return FlushOpenData.of(runtime.flushAll());
+    return FlushOpenData.of(flushOnOwnThread(null));
   }
 
   @Override
   public CompositeData flush(String name) {
-    return FlushOpenData.of(runtime.flush(name));
+    return FlushOpenData.of(flushOnOwnThread(name == null ? "" : name)); // "": no such initcall
+  }
+
+  /** On a non-daemon thread, as main would run it: JMX connection threads are daemons. */
+  private FlushResult flushOnOwnThread(String name) {
+    return OperatorFlush.runAndWait(runtime, name, "initcall4j-jmx-flush");
   }
 
   @Override

@@ -79,10 +79,13 @@ public final class BootReport {
     keptEdges = BootTimes.edgesOf(runtime.records());
     Thread hook = new Thread(() -> {
       try {
+        runtime.awaitExitWork(); // what exit replays, and what never ran, is in the report
         write(runtime, dir);
       } catch (IOException | RuntimeException e) {
         System.err.println("initcall4j: the boot report was not written to " + dir + ": "
             + (e.getCause() instanceof UnsafeDirectoryException ? e.getMessage() : e));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }, "initcall4j-report");
     Runtime.getRuntime().addShutdownHook(hook);

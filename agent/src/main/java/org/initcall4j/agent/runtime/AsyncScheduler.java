@@ -13,6 +13,7 @@ final class AsyncScheduler {
   private final RuntimeSettings settings;
   private final WaitGraph waits;
   private final Set<ParallelRun> active = ConcurrentHashMap.newKeySet();
+  // made on first use (no thread until work is submitted); guarded by this
   private InitcallPool pool;
   private InitcallPool lane;
 
@@ -41,26 +42,31 @@ final class AsyncScheduler {
    */
   List<InitcallRecord> run(String what, List<InitcallRecord> batch, InitcallRuntime runtime) {
     ParallelRun run = new ParallelRun(what, batch, settings, this, runtime);
+    InitcallPool[] pools = pools();
     active.add(run);
+    for (InitcallPool used : pools) {
+      used.batchStarted();
+    }
     try {
       return run.run();
     } finally {
       active.remove(run);
+      for (InitcallPool used : pools) {
+        used.batchEnded(); // their workers end unless another batch still runs
+      }
     }
   }
 
-  synchronized void submit(boolean onPool, int priority, Runnable work) {
-    if (onPool) {
-      if (pool == null) {
-        pool = new InitcallPool("initcall-", settings.threads());
-      }
-      pool.submit(priority, work);
-    } else {
-      if (lane == null) {
-        lane = new InitcallPool("initcall-seq-", 1);
-      }
-      lane.submit(priority, work);
+  private synchronized InitcallPool[] pools() {
+    if (pool == null) {
+      pool = new InitcallPool("initcall-", settings.threads());
+      lane = new InitcallPool("initcall-seq-", 1);
     }
+    return new InitcallPool[] {pool, lane};
+  }
+
+  synchronized void submit(boolean onPool, int priority, Runnable work) {
+    (onPool ? pool : lane).submit(priority, work);
   }
 
   /** An initcall was given up on: its batch goes on without it, its thread leaves the pool. */

@@ -6,17 +6,18 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * A bounded set of daemon worker threads ({@code initcall-1}, {@code initcall-2}, ...) started only
- * when there is work, and ended after a short idle time, so nothing lingers after boot. Work is
- * taken lowest plan position first, which keeps parallel boot close to the sequential order.
+ * A bounded set of worker threads ({@code initcall-1}, {@code initcall-2}, ...) started only when
+ * there is work, and ended as soon as no boot or flush needs them, so nothing lingers after boot.
+ * Workers are not daemons: an initcall body runs as it would on {@code main}, and a thread it
+ * starts inherits that (a server it starts keeps the JVM alive). Since no worker is idle without a
+ * boot or flush in progress, the pool itself never keeps the JVM alive. Work is taken lowest plan
+ * position first, which keeps parallel boot close to the sequential order.
  *
  * <p>Unlike a {@code ThreadPoolExecutor}, a worker stuck in an initcall that was given up on can
  * be {@link #release released}: it stops counting against the bound, another worker takes its
  * place, and the stuck one ends when (if ever) its initcall returns.
  */
 final class InitcallPool implements Runnable {
-  private static final long IDLE_MILLIS = 2_000;
-
   private record Task(int priority, long sequence, Runnable work) {}
 
   /** Lowest priority value first, then first submitted. A class: no lambda at start-up. */
@@ -34,6 +35,8 @@ final class InitcallPool implements Runnable {
   private final PriorityQueue<Task> queue = new PriorityQueue<>(new ByPriority());
   private final Set<Thread> workers = new HashSet<>();
   private int idle;
+  /** Boots and flushes in progress that may still submit work: idle workers wait for them. */
+  private int batches;
   private long submitted;
   private int named;
 
@@ -60,6 +63,17 @@ final class InitcallPool implements Runnable {
     }
   }
 
+  /** A boot or flush that may submit work has begun: idle workers stay for it. */
+  synchronized void batchStarted() {
+    batches++;
+  }
+
+  /** It is over: workers with nothing to do end. */
+  synchronized void batchEnded() {
+    batches--;
+    notifyAll();
+  }
+
   /** Live workers, for tests and reports. */
   synchronized int liveWorkers() {
     return workers.size();
@@ -67,7 +81,7 @@ final class InitcallPool implements Runnable {
 
   private void spawn() {
     Thread worker = new Thread(this, prefix + (++named));
-    worker.setDaemon(true);
+    worker.setDaemon(false);
     worker.setContextClassLoader(contextLoader);
     workers.add(worker);
     worker.start();
@@ -86,18 +100,16 @@ final class InitcallPool implements Runnable {
     }
   }
 
-  /** The next task, or null when this worker should end (released, or idle too long). */
+  /** The next task, or null when this worker should end (released, or no batch needs it). */
   private synchronized Task next(Thread me) {
-    long deadline = System.nanoTime() + IDLE_MILLIS * 1_000_000;
     while (workers.contains(me) && queue.isEmpty()) {
-      long left = (deadline - System.nanoTime()) / 1_000_000;
-      if (left <= 0) {
+      if (batches == 0) {
         workers.remove(me);
         return null;
       }
       idle++;
       try {
-        wait(left);
+        wait();
       } catch (InterruptedException e) {
         workers.remove(me);
         return null;

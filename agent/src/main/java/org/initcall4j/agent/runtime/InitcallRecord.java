@@ -23,6 +23,7 @@ public final class InitcallRecord implements Blocker {
   private long durationNanos;
   private Throwable error;
   private String skipReason;
+  private String exitNote;
 
   InitcallRecord(InitcallSpec spec, int position, WaitGraph waits) {
     this.spec = spec;
@@ -197,12 +198,22 @@ public final class InitcallRecord implements Blocker {
     }
   }
 
+  /** What the exit work found for it, when it had not run by then: said in its outcome. */
+  synchronized void noteAtExit(String note) {
+    exitNote = note;
+  }
+
   /** One line for reports: what happened to it. */
   public String outcome() {
+    String note;
+    synchronized (this) {
+      note = exitNote;
+    }
     return switch (state()) {
       case FAILED -> "failed: " + error();
       case SKIPPED -> "skipped: " + skipReason();
-      default -> state().name().toLowerCase(java.util.Locale.ROOT);
+      default -> state().name().toLowerCase(java.util.Locale.ROOT)
+          + (note == null || state().isTerminal() ? "" : ", " + note);
     };
   }
 

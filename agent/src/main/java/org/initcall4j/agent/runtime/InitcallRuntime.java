@@ -24,6 +24,9 @@ public final class InitcallRuntime {
   private final long originNanos = System.nanoTime();
   private final AsyncScheduler scheduler;
   private final PrintStream reports;
+  private final RunsInProgress runs = new RunsInProgress();
+  /** Set once, when the exit work is registered; null when nothing is deferred. */
+  private volatile ExitWork exitWork;
 
   /** Sequential, no timeout. */
   public InitcallRuntime(BootPlan plan, Invoker invoker) {
@@ -91,8 +94,61 @@ public final class InitcallRuntime {
     }
   }
 
+  /**
+   * Registers the exit work ({@link ExitWork}) as one shutdown hook, when there is something
+   * deferred: a flush in progress at exit is finished and parked calls are replayed or dropped,
+   * within {@code exit.wait}. Without deferred initcalls, nothing is registered.
+   *
+   * @return true when the hook was registered
+   */
+  public boolean finishDeferredWorkAtExit(ExitSettings settings) {
+    boolean deferred = false;
+    for (InitcallRecord record : records) {
+      deferred |= record.spec().deferred();
+    }
+    if (!deferred || exitWork != null) {
+      return false;
+    }
+    ExitWork work = new ExitWork(this, runs, settings, reports);
+    Runtime.getRuntime().addShutdownHook(new Thread(work, "initcall4j-exit-hook"));
+    exitWork = work;
+    return true;
+  }
+
+  /** True once the JVM exits and the exit work has begun: operators' flushes do not start. */
+  public boolean exiting() {
+    ExitWork work = exitWork;
+    return work != null && work.started();
+  }
+
+  /**
+   * Waits for the exit work to end, if it is registered (bounded by {@code exit.wait}): what runs
+   * at exit after it, such as the boot report, then sees what it did.
+   */
+  public void awaitExitWork() throws InterruptedException {
+    ExitWork work = exitWork;
+    if (work != null) {
+      work.awaitFinished();
+    }
+  }
+
+  /** The calls parked for a deferred entry point's initcall, or null (none, or memory freed). */
+  ParkedQueue parkedQueue(InitcallRecord record) {
+    Invoker current = invoker;
+    return current == null ? null : current.parkedQueue(record.spec());
+  }
+
   /** Runs every initcall that is not deferred, in order. Returns how many failed or were skipped. */
   public int boot() {
+    runs.enter();
+    try {
+      return bootInOrder();
+    } finally {
+      runs.leave();
+    }
+  }
+
+  private int bootInOrder() {
     List<InitcallRecord> boot = new ArrayList<>();
     for (InitcallRecord record : records) {
       if (!record.spec().deferred()) {
@@ -137,6 +193,15 @@ public final class InitcallRuntime {
    * @return what ran, and which deferred initcalls (and what they need) failed or were skipped
    */
   public FlushResult flushAll() {
+    runs.enter();
+    try {
+      return flushAllInOrder();
+    } finally {
+      runs.leave();
+    }
+  }
+
+  private FlushResult flushAllInOrder() {
     fireFlushStarted("all");
     List<InitcallRecord> deferred = new ArrayList<>();
     for (InitcallRecord record : records) {
@@ -161,6 +226,15 @@ public final class InitcallRuntime {
    */
   public FlushResult flush(String name) {
     InitcallRecord target = require(name, false);
+    runs.enter();
+    try {
+      return flushInOrder(target, name);
+    } finally {
+      runs.leave();
+    }
+  }
+
+  private FlushResult flushInOrder(InitcallRecord target, String name) {
     fireFlushStarted(name);
     List<InitcallRecord> covered = closureOf(List.of(target), true);
     List<InitcallRecord> ran = run("flush " + name, closureOf(target));
@@ -201,8 +275,15 @@ public final class InitcallRuntime {
           + records.stream().map(InitcallRecord::name).toList());
     }
     if (run) {
-      for (InitcallRecord record : closureOf(target)) {
-        runOne(record);
+      if (!target.state().isTerminal()) {
+        runs.enter();
+        try {
+          for (InitcallRecord record : closureOf(target)) {
+            runOne(record);
+          }
+        } finally {
+          runs.leave();
+        }
       }
       if (target.state() != InitcallState.DONE) {
         throw new IllegalStateException("initcall '" + name + "' " + target.outcome(),

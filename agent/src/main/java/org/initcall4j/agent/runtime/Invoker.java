@@ -13,4 +13,9 @@ public interface Invoker {
    * it, because it takes locks another thread may hold while it waits for the initcall.
    */
   default void beforeClaim(InitcallSpec spec) {}
+
+  /** The calls parked for it until it runs (a deferred entry point), or null when it parks none. */
+  default ParkedQueue parkedQueue(InitcallSpec spec) {
+    return null;
+  }
 }

@@ -2,40 +2,99 @@ package org.initcall4j.agent.transform;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
 import org.initcall4j.agent.config.MemberRef;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.runtime.InitcallDeadlockException;
+import org.initcall4j.agent.runtime.InitcallReentryException;
 import org.initcall4j.agent.runtime.Invoker;
+import org.initcall4j.agent.runtime.ParkedQueue;
 
 /**
  * A deferred entry point: until its initcall runs, each call the application makes is parked
- * (receiver and arguments) and returns at once; at the flush each parked call is replayed once,
- * in call order, and so are calls made while the replay runs. Calls made after it run normally.
- * No caller ever waits here, so a replay can never be stuck behind a lock its caller holds.
+ * (receiver and arguments; arrays copied, unless the entry declares {@code replayByReference})
+ * and returns at once; at the flush each parked call is
+ * replayed once, in call order, and so are calls made while the replay runs. Calls made after it
+ * run normally. No caller waits here while there is room in the queue, so a replay can never be
+ * stuck behind a lock its caller holds. A full queue ({@code parked.max}) makes the caller run the
+ * initcall itself, as {@code Initcalls.require} would: the parked calls first, then its own.
  */
-final class DeferredMethodHook extends Hook {
+final class DeferredMethodHook extends Hook implements ParkedQueue {
   private record Call(Object receiver, Object[] arguments) {}
 
   private final MemberRef target;
-  private List<Call> parked = new ArrayList<>();
+  /** The config's {@code replayByReference}: keep arguments as passed, arrays too. */
+  private final boolean byReference;
+  // guarded by this
+  private final ArrayDeque<Call> parked = new ArrayDeque<>();
   private boolean open = true;
   private Thread replayer;
+  private boolean midCall;
+  private int replayed;
+  /** True once calls are never parked again: the fast path of every later call, lock-free. */
+  private volatile boolean settled;
 
-  DeferredMethodHook(InitcallSpec spec, MemberRef target, HookContext context) {
+  DeferredMethodHook(InitcallSpec spec, MemberRef target, boolean byReference,
+      HookContext context) {
     super(spec, context);
     this.target = target;
+    this.byReference = byReference;
   }
 
   @Override
-  synchronized boolean enter(Object receiver, Object[] arguments) {
-    if (open || (replayer != null && replayer != Thread.currentThread())) {
-      // During the replay too: the call joins the queue rather than waiting for the replay,
-      // since the caller may hold a lock the replayed code needs.
-      parked.add(new Call(receiver, arguments == null ? new Object[0] : arguments));
+  boolean enter(Object receiver, Object[] arguments) {
+    if (settled) {
+      return false;
+    }
+    synchronized (this) {
+      if (!parking()) {
+        return false;
+      }
+      if (parked.size() < context.parkedMax()) {
+        parked.add(park(receiver, arguments));
+        return true;
+      }
+    }
+    return !runNowWithTheQueueFull(receiver, arguments);
+  }
+
+  private Call park(Object receiver, Object[] arguments) {
+    return new Call(receiver, byReference ? (arguments == null ? new Object[0] : arguments)
+        : ParkedArguments.copy(arguments));
+  }
+
+  /** Parks during the replay too: the caller may hold a lock the replayed code needs. */
+  private boolean parking() {
+    return !settled && (open || (replayer != null && replayer != Thread.currentThread()));
+  }
+
+  /**
+   * The queue is full: this caller runs the initcall (or waits for the thread replaying it),
+   * so that the heap stays bounded and no call is lost or reordered.
+   *
+   * @return true when this call may run now, its parked predecessors having run
+   */
+  private boolean runNowWithTheQueueFull(Object receiver, Object[] arguments) {
+    int max = context.parkedMax();
+    context.warnOnce("initcall " + spec.name() + ": " + max + " call" + (max == 1 ? " " : "s ")
+        + "of " + target + (max == 1 ? " is" : " are") + " parked, as many as parked.max=" + max
+        + " allows, so this call runs the initcall now on thread "
+        + Thread.currentThread().getName() + " (as Initcalls.require(\"" + spec.name()
+        + "\") would): the parked calls first, then this one; raise parked.max, or flush"
+        + " earlier, to keep it deferred");
+    try {
+      require();
+      return true;
+    } catch (InitcallReentryException | InitcallDeadlockException e) {
+      // this thread runs what the initcall needs, so it cannot run the initcall: park anyway
+      synchronized (this) {
+        if (parking()) {
+          parked.add(park(receiver, arguments));
+          return false;
+        }
+      }
       return true;
     }
-    return false;
   }
 
   @Override
@@ -52,15 +111,25 @@ final class DeferredMethodHook extends Hook {
     Throwable failure = null;
     Method method = null;
     try {
-      for (List<Call> calls = take(); !calls.isEmpty(); calls = take()) {
+      for (Call call = next(); call != null; call = next()) {
         if (method == null) {
           method = resolve();
         }
-        failure = replay(method, calls, failure);
+        failure = replay(method, call, failure);
       }
     } catch (Throwable t) {
+      int lost;
       synchronized (this) {
+        lost = parked.size();
+        parked.clear();
+        midCall = false;
         replayer = null; // later calls run directly rather than queue for nobody
+        settled = true;
+      }
+      if (lost > 0) {
+        context.warnOnce("initcall " + spec.name() + " failed before its last " + lost
+            + " parked call" + (lost == 1 ? " of " + target + " was" : "s of " + target
+            + " were") + " replayed; they are dropped (the failure follows)");
       }
       throw t;
     }
@@ -69,32 +138,35 @@ final class DeferredMethodHook extends Hook {
     }
   }
 
-  /** The parked calls; when there are none left, the replay ends under the same lock. */
-  private synchronized List<Call> take() {
-    List<Call> calls = parked;
-    parked = new ArrayList<>();
-    if (calls.isEmpty()) {
-      replayer = null;
+  /** The next call to replay; when none is left (or parking was stopped), the replay ends. */
+  private synchronized Call next() {
+    if (midCall) {
+      midCall = false;
+      replayed++;
     }
-    return calls;
+    Call call = settled ? null : parked.poll();
+    if (call == null) {
+      replayer = null;
+      settled = true;
+      return null;
+    }
+    midCall = true;
+    return call;
   }
 
-  /** Replays calls in order; the first failure is returned, later ones are suppressed in it. */
-  private static Throwable replay(Method method, List<Call> calls, Throwable failure)
+  /** Replays one call; its failure is returned if it is the first, else suppressed in it. */
+  private static Throwable replay(Method method, Call call, Throwable failure)
       throws IllegalAccessException {
-    Throwable first = failure;
-    for (Call call : calls) {
-      try {
-        method.invoke(call.receiver(), call.arguments());
-      } catch (InvocationTargetException e) {
-        if (first == null) {
-          first = e.getCause();
-        } else {
-          first.addSuppressed(e.getCause());
-        }
+    try {
+      method.invoke(call.receiver(), call.arguments());
+      return failure;
+    } catch (InvocationTargetException e) {
+      if (failure == null) {
+        return e.getCause();
       }
+      failure.addSuppressed(e.getCause());
+      return failure;
     }
-    return first;
   }
 
   private Method resolve() throws ClassNotFoundException, NoSuchMethodException {
@@ -119,16 +191,40 @@ final class DeferredMethodHook extends Hook {
 
   @Override
   void skipped() {
-    int dropped;
-    synchronized (this) {
-      open = false;
-      dropped = parked.size();
-      parked = List.of();
-    }
+    int dropped = stop().dropped();
     if (dropped > 0) {
       context.warnOnce("initcall " + spec.name() + " was skipped, so its " + dropped
           + " parked call" + (dropped == 1 ? " was" : "s were") + " dropped; later calls of "
           + target + " run normally");
     }
+  }
+
+  @Override
+  public String target() {
+    return target.toString();
+  }
+
+  @Override
+  public synchronized int replayed() {
+    return replayed;
+  }
+
+  @Override
+  public synchronized boolean closeIfEmpty() {
+    if (!parked.isEmpty() || replayer != null) {
+      return false;
+    }
+    open = false;
+    settled = true;
+    return true;
+  }
+
+  @Override
+  public synchronized Stopped stop() {
+    Stopped stopped = new Stopped(replayed, parked.size(), midCall);
+    parked.clear();
+    open = false;
+    settled = true; // a replay in progress ends at its next call
+    return stopped;
   }
 }

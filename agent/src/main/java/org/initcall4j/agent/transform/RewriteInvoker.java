@@ -3,6 +3,7 @@ package org.initcall4j.agent.transform;
 import java.util.Map;
 import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.runtime.Invoker;
+import org.initcall4j.agent.runtime.ParkedQueue;
 
 /** Runs config initcalls through their hooks, and everything else the plain way. */
 final class RewriteInvoker implements Invoker {
@@ -22,6 +23,11 @@ final class RewriteInvoker implements Invoker {
     } else {
       hook.run(plain);
     }
+  }
+
+  @Override
+  public ParkedQueue parkedQueue(InitcallSpec spec) {
+    return hooks.get(spec.name()) instanceof ParkedQueue queue ? queue : null;
   }
 
   @Override

@@ -23,6 +23,9 @@ import org.initcall4j.agent.runtime.Invoker;
  * that follows other initcalls gets an ordering hook. Nothing else is touched.
  */
 public final class Rewrites {
+  /** Calls a deferred entry point parks at most, without option {@code parked.max}. */
+  public static final int DEFAULT_PARKED_MAX = 10_000;
+
   private final HookContext context;
   private final Map<String, Hook> byName = new HashMap<>();
   private final Map<String, ClassPlan> byClass = new HashMap<>();
@@ -35,7 +38,17 @@ public final class Rewrites {
   /** Plans the hooks for config entries, once the graph has checked and ordered them. */
   public static Rewrites plan(List<ConfigEntry> entries, BootPlan plan, ClassLoader loader,
       PrintStream warnings) {
-    Rewrites rewrites = new Rewrites(new HookContext(loader, warnings));
+    return plan(entries, plan, loader, warnings, DEFAULT_PARKED_MAX);
+  }
+
+  /**
+   * Plans the hooks for config entries, once the graph has checked and ordered them.
+   *
+   * @param parkedMax calls each deferred entry point parks at most (option {@code parked.max})
+   */
+  public static Rewrites plan(List<ConfigEntry> entries, BootPlan plan, ClassLoader loader,
+      PrintStream warnings, int parkedMax) {
+    Rewrites rewrites = new Rewrites(new HookContext(loader, warnings, parkedMax));
     for (ConfigEntry entry : entries) {
       rewrites.add(entry, plan.prerequisites(plan.positionOf(entry.spec().name())).length > 0);
     }
@@ -47,7 +60,8 @@ public final class Rewrites {
     MemberRef target = entry.target();
     Hook hook;
     if (!spec.isClassInit()) {
-      hook = spec.deferred() ? new DeferredMethodHook(spec, target, context)
+      hook = spec.deferred()
+          ? new DeferredMethodHook(spec, target, entry.replayByReference(), context)
           : new BootMethodHook(spec, context);
     } else if (spec.deferred()) {
       hook = new DeferredClassHook(spec, context);

@@ -151,7 +151,8 @@ public class CliIT {
           + " succeeded\n", flush.stdout(), "the deferred ones and storage, which usb needs;"
           + " printer fails\n" + flush.describe());
       assertEquals(1, flush.exitCode(), flush.describe());
-      assertTrue(app.stderr().contains("calling  storage @ RMI TCP Connection"), app.describe());
+      assertTrue(app.stderr().contains("calling  storage @ initcall4j-jmx-flush"),
+          app.describe());
 
       ForkedJvm.Result again = cli(jdk, "attach", pid);
       assertEquals(1, again.exitCode(), again.describe());

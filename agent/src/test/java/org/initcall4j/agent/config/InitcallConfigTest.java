@@ -34,8 +34,8 @@ class InitcallConfigTest {
   @BeforeAll
   static void compileApps() throws Exception {
     apps = new URLClassLoader(new URL[] {TestApps.classes("entry").toUri().toURL(),
-        TestApps.classes("lazy").toUri().toURL(), TestApps.classes("serial").toUri().toURL()},
-        null);
+        TestApps.classes("lazy").toUri().toURL(), TestApps.classes("serial").toUri().toURL(),
+        TestApps.classes("lifecycle").toUri().toURL()}, null);
   }
 
   private static InitcallConfig parse(String text) {
@@ -255,6 +255,58 @@ class InitcallConfigTest {
     assertTrue(deferral("lazy.Unsafe$Settings").contains("it is an interface"));
     assertTrue(deferral("lazy.Unsafe$Outer").contains("its nest mate lazy.Unsafe$Outer$Inner"
         + " reads static field 'SECRET' directly"));
+  }
+
+  @Test
+  void parkedParametersMustBeKnownToBeImmutableOrArraysOfSuch() {
+    // primitives, String, a box, java.time, an enum, a record of ints, arrays, a JDK value class
+    parse("""
+        initcall.a.method = lifecycle.Sink#values(int, java.lang.String, java.lang.Integer, \
+            java.time.Instant, lifecycle.Sink$Color, lifecycle.Sink$Point, java.lang.String[], \
+            long[][], java.util.UUID)
+        initcall.a.deferred = true
+        initcall.b.method = lifecycle.Sink#write(byte[])
+        initcall.b.deferred = true
+        """);
+
+    assertEquals("app.properties:1: initcall.a.method: parameter 1 of"
+        + " lifecycle.Sink#note(java.lang.StringBuilder) is a java.lang.StringBuilder, which is"
+        + " not known to be immutable: a parked call keeps its arguments until the flush, so what"
+        + " the caller changes after the call would be replayed instead of what it passed. Pass"
+        + " immutable values (primitives, String, the boxes, enums, java.time values, records of"
+        + " those; arrays of them are copied), or add initcall.a.replayByReference=true if"
+        + " replaying the object as it is at the flush is intended",
+        parked("lifecycle.Sink#note(java.lang.StringBuilder)"));
+    assertTrue(parked("lifecycle.Sink#labeled(lifecycle.Sink$Labeled)").contains("parameter 1"
+        + " of lifecycle.Sink#labeled(lifecycle.Sink$Labeled) is a lifecycle.Sink$Labeled, which"
+        + " is a record whose component 'tags' is a java.util.List, which is not known to be"
+        + " immutable:"));
+    assertTrue(parked("lifecycle.Sink#objects(java.lang.Object[])").contains("is a"
+        + " java.lang.Object array (java.lang.Object[]), which is not known to be immutable:"));
+    assertTrue(parked("lifecycle.Sink#holder(lifecycle.Sink$Holder)").contains("is a"
+        + " lifecycle.Sink$Holder, which is not known to be immutable:"));
+  }
+
+  @Test
+  void replayByReferenceAdmitsAnyParameterButOnlyOnADeferredMethod() {
+    InitcallConfig config = parse("""
+        initcall.a.method = lifecycle.Sink#note(java.lang.StringBuilder)
+        initcall.a.deferred = true
+        initcall.a.replayByReference = true
+        """);
+    assertTrue(config.entries().get(0).replayByReference());
+
+    assertEquals("app.properties:2: initcall.a.replayByReference: replayByReference is about the"
+        + " calls a deferred entry point parks; it needs initcall.a.method=... and"
+        + " initcall.a.deferred=true, or remove it",
+        problem("initcall.a.class=lazy.Catalog\ninitcall.a.replayByReference=true"));
+    assertTrue(problem("initcall.a.method=entry.Storage#mount()\n"
+        + "initcall.a.replayByReference=true").contains("it needs"));
+  }
+
+  /** The one problem of a deferred entry point for this method. */
+  private static String parked(String method) {
+    return problem("initcall.a.method=" + method + "\ninitcall.a.deferred=true");
   }
 
   /**

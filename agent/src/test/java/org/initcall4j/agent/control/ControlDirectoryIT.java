@@ -53,9 +53,9 @@ class ControlDirectoryIT {
 
       assertEquals("", awaitFile(deferred, String::isEmpty, app));
       awaitFile(dir.resolve("initcalls"),
-          t -> t.matches("(?s).*\ngallery +LATE +done +[0-9.]+ +[0-9.]+ +initcall4j-control\n"
-              + "printer +LATE +failed +[0-9.]+ +[0-9.]+ +initcall4j-control +"
-              + "java.lang.IllegalStateException: out of paper\n"),
+          t -> t.matches("(?s).*\ngallery +LATE +done +[0-9.]+ +[0-9.]+"
+              + " +initcall4j-control-flush\nprinter +LATE +failed +[0-9.]+ +[0-9.]+"
+              + " +initcall4j-control-flush +java.lang.IllegalStateException: out of paper\n"),
           app);
       assertTrue(app.stderr().contains("initcall4j: control: flush all requested in " + deferred),
           app.describe());
