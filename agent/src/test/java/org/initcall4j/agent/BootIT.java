@@ -28,6 +28,29 @@ class BootIT {
     return Jdks.names();
   }
 
+  /** The README's figure: what the agent loads of its own from premain to main. */
+  static final int AGENT_CLASSES_BEFORE_MAIN = 50;
+
+  /**
+   * The start-up path's footprint, which grows one class at a time unnoticed: the agent's own
+   * classes loaded before main with boot initcalls to run (the control plane, which starts on its
+   * own thread beside main, left out so the count does not depend on that thread's timing).
+   */
+  @Test
+  void bootLoadsAtMostTheStatedNumberOfAgentClassesBeforeMain() throws Exception {
+    ForkedJvm.Result result = ForkedJvm.current().agent("control=off,jmx=off")
+        .jvmArg("-Xlog:class+load=info").classPath(TestApps.jar("boot"))
+        .classPath(ForkedJvm.apiClasses()).main("boot.Main").run();
+    assertEquals(0, result.exitCode(), result.describe());
+    List<String> beforeMain = result.stdoutLines().stream()
+        .takeWhile(line -> !line.startsWith("main: before="))
+        .filter(line -> line.contains(" org.initcall4j.agent.")).toList();
+    assertTrue(beforeMain.size() < result.stdoutLines().size(), "main never printed");
+    assertTrue(beforeMain.size() <= AGENT_CLASSES_BEFORE_MAIN, beforeMain.size()
+        + " agent classes before main, more than the README's " + AGENT_CLASSES_BEFORE_MAIN
+        + ":\n" + String.join("\n", beforeMain));
+  }
+
   @ParameterizedTest
   @MethodSource("jdks")
   void runsBootInitcallsInOrderBeforeMainAndParksDeferredOnes(String jdk) throws Exception {
