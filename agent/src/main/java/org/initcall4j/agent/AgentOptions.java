@@ -42,8 +42,8 @@ public final class AgentOptions {
     known("lenient", false, "report bad config entries and leave them out instead of stopping");
     known("control", true, "control directory DIR (default <tmp>/initcall4j-<pid>), or off");
     known("jmx", true, "jmx=off: no MBean org.initcall4j:type=Initcalls; jmx=readonly: the"
-        + " MBean without its flush operations; jmx=on: the MBean even when there are no"
-        + " initcalls (profile mode alone)");
+        + " MBean without its flush operations; jmx=on: the MBean from the start, even when"
+        + " there are no initcalls (by default it appears when JMX is first used)");
     known("report", true, "write blame.txt, critical-chain.txt, bootgraph.svg to DIR at exit");
     known("jfr", false, "commit a JFR event org.initcall4j.Initcall per initcall");
     known("main", true, "the application's main class, behind a launcher that makes its own"

@@ -39,14 +39,17 @@ final class AgentStart {
   private final InitcallRuntime runtime;
   private final boolean somethingToControl;
   private final ClassFileTransformer rewrites;
+  private final Instrumentation instrumentation;
 
   private AgentStart(AgentOptions options, ControlOptions control, InitcallRuntime runtime,
-      boolean somethingToControl, ClassFileTransformer rewrites) {
+      boolean somethingToControl, ClassFileTransformer rewrites,
+      Instrumentation instrumentation) {
     this.options = options;
     this.control = control;
     this.runtime = runtime;
     this.somethingToControl = somethingToControl;
     this.rewrites = rewrites;
+    this.instrumentation = instrumentation;
   }
 
   /**
@@ -117,7 +120,7 @@ final class AgentStart {
     }
     // profile mode alone has nothing to control: no control plane unless asked for by name
     return new AgentStart(options, control, started,
-        !atBoot || !specs.isEmpty() || config != null, transformer);
+        !atBoot || !specs.isEmpty() || config != null, transformer, instrumentation);
   }
 
   /** The transformer of the config's rewrites, or null when no class needs rewriting. */
@@ -139,7 +142,7 @@ final class AgentStart {
             + " failed or skipped and option 'fatal' is set");
       }
     }
-    ControlPlane.start(control, runtime, somethingToControl);
+    ControlPlane.start(control, runtime, somethingToControl, instrumentation);
     if (control.jmxOn()) {
       Agent.offerMBeanOnRequest();
     }

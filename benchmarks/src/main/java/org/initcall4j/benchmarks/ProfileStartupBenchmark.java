@@ -2,6 +2,7 @@ package org.initcall4j.benchmarks;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,11 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Whole runs of real programs, each a fresh JVM from start to exit: H2's shell running a small SQL
  * script, Groovy's command line running a one-line script, and Clojure printing 1 (every
- * Clojure function is a class: about 1,600 static initializers run); without an agent, with the agent
- * in its default mode (nothing to do), in profile mode (which, with no initcalls, starts no
+ * Clojure function is a class: about 1,600 static initializers run); without an agent, with the
+ * agent in its default mode (nothing to do), in profile mode (which, with no initcalls, starts no
  * control plane), in profile mode with the control plane switched off by name, and in profile
- * mode with the MBean asked for ({@code jmx=on}). What profile mode adds to a real program's
- * run, all transform and recording costs included. Besides wall time, the child's CPU
+ * mode with the MBean asked for ({@code jmx=on}); and with a config whose initcall the run never
+ * reaches, with and without the control plane. What profile mode and the control plane add to a
+ * real program's run, all transform and recording costs included. Besides wall time, the child's CPU
  * time (user + system, from this JVM's {@code /proc/self/stat} children counters, 10 ms ticks)
  * is reported as the secondary result {@code childCpuMs}: on a shared, busy machine it moves much
  * less than wall time.
@@ -49,7 +51,7 @@ public class ProfileStartupBenchmark {
    * No agent; the agent with no options; profile mode; profile mode with JMX and control off by
    * name; profile mode with the MBean from the start.
    */
-  @Param({"none", "agent", "profile", "profile-lean", "profile-jmx"})
+  @Param({"none", "agent", "profile", "profile-lean", "profile-jmx", "config", "config-lean"})
   String agent;
 
   private List<String> command;
@@ -72,6 +74,8 @@ public class ProfileStartupBenchmark {
         case "profile" -> "=profile";
         case "profile-lean" -> "=profile,jmx=off,control=off";
         case "profile-jmx" -> "=profile,jmx=on";
+        case "config" -> "=config=" + untouchedEntryPoint();
+        case "config-lean" -> "=jmx=off,control=off,config=" + untouchedEntryPoint();
         default -> "";
       });
     }
@@ -91,6 +95,27 @@ public class ProfileStartupBenchmark {
     } else {
       command.addAll(List.of("groovy.ui.GroovyMain", "-e",
           "println((1..10).collect { it * it }.sum())"));
+    }
+  }
+
+  /**
+   * A config whose one initcall is a deferred entry point of a class the run never loads: the
+   * program gets the agent's whole machinery (graph, runtime, control plane) and nothing is
+   * rewritten, so {@code config} against {@code config-lean} is what the control plane costs.
+   */
+  private String untouchedEntryPoint() {
+    String target = program.equals("h2") ? "org.h2.tools.Console#main(java.lang.String[])"
+        : program.equals("groovy")
+            ? "org.codehaus.groovy.tools.FileSystemCompiler#main(java.lang.String[])"
+        : "clojure.lang.Repl#main(java.lang.String[])";
+    try {
+      Path config = Files.createTempFile("initcall4j-bench", ".properties");
+      config.toFile().deleteOnExit();
+      Files.writeString(config, "initcall.console.method = " + target + "\n"
+          + "initcall.console.deferred = true\n");
+      return config.toAbsolutePath().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.initcall4j.agent.control;
 
 import java.io.IOException;
+import java.lang.instrument.Instrumentation;
 import org.initcall4j.agent.jmx.InitcallsMBeanRegistration;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRuntime;
@@ -8,8 +9,9 @@ import org.initcall4j.agent.runtime.InitcallRuntime;
 /**
  * Starts the operator's ways in (and frees the init memory once everything has run), after
  * boot and off the start-up path: one daemon thread ({@code initcall4j-control}) creates the
- * control directory and registers the MBean (loading java.management costs tens of
- * milliseconds, so never in premain), then waits for writes to the directory. When the
+ * control directory, leaves the MBean to the first use of JMX ({@link JmxUseWatch}: loading
+ * java.management costs tens of milliseconds) unless {@code jmx=on} asks for it at once, then
+ * waits for writes to the directory. When the
  * application has nothing to control, only what was asked for by name starts ({@code jmx=on},
  * {@code control=DIR}); the MBean can still be had later, on an operator's request.
  */
@@ -29,9 +31,11 @@ public final class ControlPlane {
    *
    * @param somethingToControl false when there are no initcalls and no config: then only the
    *     parts named explicitly start, and with none named no thread, directory or MBean
+   * @param instrumentation to watch for the first use of JMX, when the MBean waits for it; null
+   *     in-process (benchmarks, tests): the MBean is registered at once
    */
   public static void start(ControlOptions options, InitcallRuntime runtime,
-      boolean somethingToControl) {
+      boolean somethingToControl, Instrumentation instrumentation) {
     FlushScheduler flush = new FlushScheduler(options.flushPolicy(), runtime);
     scheduler = flush; // even when idle: Initcalls.ready() is remembered for a later MBean
     ControlOptions running = somethingToControl ? options : options.onlyWhatWasAskedFor();
@@ -48,7 +52,8 @@ public final class ControlPlane {
     if (!running.directoryOn() && !running.jmxOn()) {
       return;
     }
-    Thread thread = new Thread(new ControlThread(running, runtime), "initcall4j-control");
+    Thread thread = new Thread(new ControlThread(running, runtime, instrumentation),
+        "initcall4j-control");
     thread.setDaemon(true);
     thread.start();
   }
@@ -85,6 +90,14 @@ public final class ControlPlane {
     }
   }
 
+  /** A named class, not a lambda, like the control thread's. */
+  private static final class RegisterMBean implements Runnable {
+    @Override
+    public void run() {
+      registerMBean();
+    }
+  }
+
   /** {@code Initcalls.ready()}: the application's primary job is up. */
   public static void ready() {
     FlushScheduler flush = scheduler;
@@ -99,8 +112,8 @@ public final class ControlPlane {
   }
 
   /** A named class, not a lambda: started from premain, where no lambda bootstrap may run. */
-  private record ControlThread(ControlOptions options, InitcallRuntime runtime)
-      implements Runnable {
+  private record ControlThread(ControlOptions options, InitcallRuntime runtime,
+      Instrumentation instrumentation) implements Runnable {
     @Override
     public void run() {
       // the directory first (cheap); writes made while JMX loads wait in the watcher's queue
@@ -113,8 +126,10 @@ public final class ControlPlane {
           }
         }
       }
-      if (options.jmxOn()) {
-        registerMBean();
+      if (options.jmxAsked() || (options.jmxOn() && instrumentation == null)) {
+        registerMBean(); // jmx=on: from the start
+      } else if (options.jmxOn()) {
+        JmxUseWatch.install(instrumentation, new RegisterMBean());
       }
       if (watcher != null) {
         watcher.run();

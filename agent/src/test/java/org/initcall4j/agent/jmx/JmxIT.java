@@ -37,6 +37,31 @@ class JmxIT {
     return Jdks.names();
   }
 
+  /**
+   * The MBean waits for JMX to be used: an application with initcalls loads no
+   * {@code java.management} class at start, and a JMX client that attaches finds the MBean.
+   */
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void theMBeanIsRegisteredWhenJmxIsFirstUsedNotAtStart(String jdk) throws Exception {
+    ForkedJvm jvm = ControlApp.jvm(jdk, "debug", tmp).jvmArg("-Xlog:class+load=info");
+    try (RunningJvm app = jvm.start()) {
+      app.awaitStdout("app up", 20_000);
+      // a flush through the directory proves the control thread is past its JMX step
+      Path deferred = tmp.resolve("initcall4j-" + app.pid()).resolve("deferred_initcalls");
+      ControlApp.awaitFile(deferred, text -> text.contains("usb"), app);
+      ControlApp.write(deferred, "usb\n");
+      app.awaitStderr("initcall usb returned after", 20_000);
+      assertFalse(app.stdout().contains(" javax.management."), "java.management loaded:\n"
+          + app.stdout().lines().filter(l -> l.contains("javax.management.")).limit(5)
+              .toList());
+      try (LocalJmx jmx = LocalJmx.connect(app.pid())) {
+        jmx.awaitRegistered();
+        assertEquals(2, jmx.get("ProtocolVersion"));
+      }
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("jdks")
   void attributesOperationsAndNotifications(String jdk) throws Exception {
