@@ -68,7 +68,7 @@ final class BehindLauncher implements LaunchListener {
   }
 
   @Override
-  public void beforeMain(Class<?> mainClass) {
+  public void beforeMain() {
     AgentStart start;
     RuntimeException failed;
     synchronized (this) {

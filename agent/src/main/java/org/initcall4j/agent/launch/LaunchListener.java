@@ -22,5 +22,5 @@ public interface LaunchListener {
       byte[] classFile);
 
   /** The start of the application's {@code main}: the boot initcalls run now. */
-  void beforeMain(Class<?> mainClass);
+  void beforeMain();
 }

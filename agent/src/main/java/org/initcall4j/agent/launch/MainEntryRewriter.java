@@ -5,16 +5,13 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
 /**
- * Puts {@code MainEntry.beforeMain(TheClass.class)} at the start of the main class's static
- * {@code main} methods. Two instructions with an empty stack before and after: no frame changes,
+ * Puts {@code MainEntry.beforeMain()} at the start of the main class's static {@code main}
+ * methods. One call with an empty stack before and after: no frame changes,
  * so ASM computes none (that would load classes inside the transformer); maxima are recomputed.
  */
 final class MainEntryRewriter extends ClassVisitor {
-  private String owner;
-  private int version;
   private boolean hooked;
 
   private MainEntryRewriter(ClassVisitor next) {
@@ -39,14 +36,6 @@ final class MainEntryRewriter extends ClassVisitor {
   }
 
   @Override
-  public void visit(int version, int access, String name, String signature, String superName,
-      String[] interfaces) {
-    this.owner = name;
-    this.version = version & 0xFFFF;
-    super.visit(version, access, name, signature, superName, interfaces);
-  }
-
-  @Override
   public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
       String[] exceptions) {
     MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
@@ -61,12 +50,6 @@ final class MainEntryRewriter extends ClassVisitor {
       @Override
       public void visitCode() {
         super.visitCode();
-        // class literals need class file version 49; older ones name the class by a string
-        if (version >= Opcodes.V1_5) {
-          super.visitLdcInsn(Type.getObjectType(owner));
-        } else {
-          super.visitInsn(Opcodes.ACONST_NULL);
-        }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, MainEntry.INTERNAL_NAME, MainEntry.METHOD,
             MainEntry.DESCRIPTOR, false);
       }
