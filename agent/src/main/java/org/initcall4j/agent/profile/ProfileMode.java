@@ -29,7 +29,9 @@ public final class ProfileMode {
     Warmup.run(transformer);
     settings = chosen;
     instrumentation.addTransformer(transformer);
-    Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen),
+    EarlyClasses early = EarlyClasses.noted(instrumentation, chosen.selection(),
+        ProfileRecorder.class.getClassLoader());
+    Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen, early),
         "initcall4j-profile-report"));
   }
 
@@ -57,19 +59,21 @@ public final class ProfileMode {
   /** A plain class, not a lambda: no invokedynamic bootstrap in premain. */
   private static final class ReportAtExit implements Runnable {
     private final ProfileSettings chosen;
+    private final EarlyClasses early;
 
-    ReportAtExit(ProfileSettings chosen) {
+    ReportAtExit(ProfileSettings chosen, EarlyClasses early) {
       this.chosen = chosen;
+      this.early = early;
     }
 
     @Override
     public void run() {
-      report(chosen, System.err);
+      report(chosen, early, System.err);
     }
   }
 
-  private static void report(ProfileSettings chosen, PrintStream err) {
-    String text = BlameList.format(ProfileRecorder.snapshot(), chosen.top());
+  private static void report(ProfileSettings chosen, EarlyClasses early, PrintStream err) {
+    String text = BlameList.format(ProfileRecorder.snapshot(), chosen.top()) + early.note();
     err.print(text);
     err.flush();
     if (chosen.out() != null) {
