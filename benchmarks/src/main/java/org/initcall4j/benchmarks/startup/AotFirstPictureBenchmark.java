@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * classes too). With {@code cache=aot}, each fork first trains a cache with the very command it
  * then measures ({@code -XX:AOTCacheOutput}, run to its end, not timed) and every invocation runs
  * with {@code -XX:AOTCache}. Run it on JDK 25 or later: the children are started with the JDK
- * that runs the benchmark.
+ * that runs the benchmark. No row has an {@code -Xshare} option: the cache options refuse one.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -72,7 +72,7 @@ public class AotFirstPictureBenchmark {
     List<String> training = new ArrayList<>(List.of("-XX:AOTCacheOutput="
         + cacheDir.resolve("camera.aot")));
     training.addAll(cameraArgs(trainingCard));
-    new ChildJvm(ChildJvm.java(training.toArray(new String[0]))).runToExit();
+    new ChildJvm(ChildJvm.javaWithoutShareOption(training.toArray(new String[0]))).runToExit();
     cacheFile = cacheDir.resolve("camera.aot");
     if (!Files.isRegularFile(cacheFile)) {
       throw new IllegalStateException("training wrote no cache: " + training);
@@ -84,10 +84,11 @@ public class AotFirstPictureBenchmark {
     card = Files.createTempDirectory("camera-bench");
     List<String> args = new ArrayList<>();
     if (cacheFile != null) {
-      args.add("-XX:AOTCache=" + cacheFile);
+      // AOTMode=on: a cache the JVM cannot use stops it, rather than measure a run without one
+      args.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cacheFile));
     }
     args.addAll(cameraArgs(card));
-    camera = new ChildJvm(ChildJvm.java(args.toArray(new String[0])));
+    camera = new ChildJvm(ChildJvm.javaWithoutShareOption(args.toArray(new String[0])));
   }
 
   /** The camera's command line after {@code java}, for a card. */

@@ -36,6 +36,16 @@ public final class ChildJvm {
     return command;
   }
 
+  /**
+   * java of the JDK running the benchmark with only the given arguments: the JDK's AOT cache
+   * options refuse any {@code -Xshare} option beside them.
+   */
+  static List<String> javaWithoutShareOption(String... args) {
+    List<String> command = java(args);
+    command.remove("-Xshare:auto");
+    return command;
+  }
+
   /** A file of the built repository, checked to exist. */
   static Path repoFile(String property, String relative) {
     String given = System.getProperty(property);
