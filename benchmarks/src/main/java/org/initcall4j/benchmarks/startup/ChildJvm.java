@@ -103,6 +103,16 @@ public final class ChildJvm {
   }
 
   /**
+   * CPU time (user + system, 10 ms ticks) the started JVM has used so far, from its
+   * {@code /proc/<pid>/stat}; still readable once it has ended, until {@link #stop} reaps it.
+   */
+  long cpuTicks() throws IOException {
+    String stat = Files.readString(Paths.get("/proc", Long.toString(process.pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of stat
+  }
+
+  /**
    * Stops the JVM and everything it started, and waits for it: first as Ctrl-C does, so that its
    * exit hooks remove what it made in /tmp (the agent's control directory), then by force.
    */
