@@ -60,22 +60,6 @@ class FlushPolicyIT {
     }
   }
 
-  /**
-   * No flush was started until now, by the policy at boot (it acts in premain, before main) or
-   * by a ready() that has returned: its thread would be running now or would have run
-   * something. The thread is looked for first, so one that ended before has surely counted.
-   */
-  private static void assertNoFlushStarted(RunningJvm app, String counts, String why)
-      throws Exception {
-    String threads = ControlApp.ask(app, "threads", "threads ");
-    assertFalse(threads.contains("initcall4j-flush"), why + ": " + threads);
-    assertEquals(counts, counts(app), why);
-  }
-
-  private static long count(String text, String part) {
-    return text.lines().filter(line -> line.contains(part)).count();
-  }
-
   @Test
   void aBadPolicyStopsTheJvmBeforeMain() throws Exception {
     ForkedJvm.Result result = ControlApp.jvm("current", "flush=soon", tmp).run();
@@ -143,5 +127,22 @@ class FlushPolicyIT {
     try (var left = Files.list(tmp)) {
       assertEquals(0, left.count(), "no control directory");
     }
+  }
+
+  /**
+   * No flush was started until now, by the policy at boot (it acts in premain, before main) or
+   * by a ready() that has returned. Such a flush has its own thread, which would be alive now,
+   * or would have ended after its announcement on stderr (a test with nothing left to run checks
+   * that at exit) and its runs (looked at after the threads, so none can slip between).
+   */
+  private static void assertNoFlushStarted(RunningJvm app, String counts, String why)
+      throws Exception {
+    String threads = ControlApp.ask(app, "threads", "threads ");
+    assertFalse(threads.contains("initcall4j-flush"), why + ": " + threads);
+    assertEquals(counts, counts(app), why);
+  }
+
+  private static long count(String text, String part) {
+    return text.lines().filter(line -> line.contains(part)).count();
   }
 }
