@@ -238,6 +238,22 @@ class VerifyIT {
         + " deferred\n"), result.describe());
   }
 
+  /** An unpacked Spring Boot jar run as BOOT-INF/classes: the index at its root counts. */
+  @Test
+  void theRootIndexOfAnUnpackedBootJarIsReadAsTheAgentReadsIt() throws Exception {
+    Path unpacked = indexDirectory("unpacked", IndexFormat.formatAll(List.of(
+        spec("warmup", List.of()))));
+    Path classes = Files.createDirectories(unpacked.resolve("BOOT-INF").resolve("classes"));
+
+    ForkedJvm.Result result = verify(classes.toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("\n  file:" + unpacked.toRealPath()
+        .resolve(IndexFormat.RESOURCE) + "\n"), result.describe());
+    assertTrue(result.stdout().matches("(?s).*\n1 +warmup +DEVICE +boot +- +extra\\.Module"
+        + "\\.warmup\\(\\)\n.*"), result.describe());
+  }
+
   @Test
   void badUsageExitsTwo() throws Exception {
     ForkedJvm.Result none = verify();
