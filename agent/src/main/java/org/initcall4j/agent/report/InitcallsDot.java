@@ -78,21 +78,10 @@ public final class InitcallsDot {
 
   private static void node(StringBuilder out, InitcallSpec spec, String outcome) {
     StringBuilder label = new StringBuilder(spec.name()).append('\n').append(spec.target());
-    List<String> flags = new ArrayList<>(3);
-    if (spec.deferred()) {
-      flags.add("deferred");
-    }
-    if (spec.async()) {
-      flags.add("async");
-    }
-    if (spec.mainThread()) {
-      flags.add("mainThread");
-    }
-    if (outcome != null) {
-      flags.add(outcome);
-    }
+    String flags = (spec.deferred() ? ", deferred" : "") + (spec.async() ? ", async" : "")
+        + (spec.mainThread() ? ", mainThread" : "") + (outcome == null ? "" : ", " + outcome);
     if (!flags.isEmpty()) {
-      label.append('\n').append(String.join(", ", flags));
+      label.append('\n').append(flags, 2, flags.length());
     }
     out.append("  ");
     id(out, spec.name()).append(" [label=");

@@ -20,34 +20,30 @@ final class JsonText {
       return out.append("null");
     }
     out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        out.append(c).append(text.charAt(++i)); // a whole supplementary character
-        continue;
-      }
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (Character.isSurrogate(c)) {
-            out.append('\ufffd');
-          } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
-                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-          } else {
-            out.append(c);
-          }
+    TextUnits.escape(out, text, JsonText::unit);
+    return out.append('"');
+  }
+
+  private static void unit(StringBuilder out, char c) {
+    switch (c) {
+      case '"' -> out.append("\\\"");
+      case '\\' -> out.append("\\\\");
+      case '\n' -> out.append("\\n");
+      case '\r' -> out.append("\\r");
+      case '\t' -> out.append("\\t");
+      case '\b' -> out.append("\\b");
+      case '\f' -> out.append("\\f");
+      default -> {
+        if (Character.isSurrogate(c)) {
+          out.append('\ufffd');
+        } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+          out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+              .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+        } else {
+          out.append(c);
         }
       }
     }
-    return out.append('"');
   }
 
   /** Nanoseconds as microseconds with three decimals, exactly: {@code 1234567} is {@code 1234.567}. */
