@@ -50,24 +50,19 @@ public final class Agent {
       throw new IllegalStateException("initcall4j agent is already running in this JVM");
     }
     AgentOptions options = AgentOptions.parse(optionText);
-    String launchedMain = LaunchTarget.applicationMainClass(options.value("main"));
+    options.prepareReportDirectory();
+    String launchedMain = LaunchTarget.applicationMainClass(options.mainClass());
     if (atBoot && launchedMain != null) {
       startBehindLauncher(options, instrumentation, launchedMain);
       return;
     }
     ClassLoader loader = atBoot || launchedMain == null ? ClassLoader.getSystemClassLoader()
         : loaderOfLoaded(instrumentation, launchedMain);
-    if (atBoot && nothingAskedFor(options) && !IndexLoader.anyIndex(loader)) {
+    if (atBoot && options.askNothingWithoutInitcalls() && !IndexLoader.anyIndex(loader)) {
       startIdle(options, instrumentation, loader);
       return;
     }
     AgentStart.start(options, instrumentation, loader, atBoot, false);
-  }
-
-  /** Only flags that change nothing when there are no initcalls; any other option means work. */
-  private static boolean nothingAskedFor(AgentOptions options) {
-    return options.onlyFlagsAmong("debug", "fatal", "async", "timeout.skip", "main", "exit.wait",
-        "exit.parked", "parked.max"); // with no index nothing is deferred: nothing to exit with
   }
 
   /** Nothing to run on this loader: an idle agent, and a word if an index seems lost. */
@@ -90,8 +85,8 @@ public final class Agent {
    */
   private static void startBehindLauncher(AgentOptions options, Instrumentation instrumentation,
       String mainClass) {
-    if (options.anyStartingWith("profile")) {
-      ProfileMode.install(options, instrumentation);
+    if (options.profile() != null) {
+      ProfileMode.install(options.profile(), instrumentation);
     }
     watchingLauncher = true;
     System.setProperty(Premain.RUNNING_PROPERTY, "-javaagent");
@@ -106,7 +101,7 @@ public final class Agent {
   /** Behind a launcher: whether to start idle on the application's loader (it was told why). */
   static boolean startIdleIfNothingToRun(AgentOptions options, Instrumentation instrumentation,
       ClassLoader loader) {
-    if (nothingAskedFor(options) && !IndexLoader.anyIndex(loader)) {
+    if (options.askNothingWithoutInitcalls() && !IndexLoader.anyIndex(loader)) {
       startIdle(options, instrumentation, loader);
       return true;
     }

@@ -18,11 +18,9 @@ import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.report.BootReport;
 import org.initcall4j.agent.runtime.ConsoleReporter;
-import org.initcall4j.agent.runtime.ExitSettings;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.Invoker;
 import org.initcall4j.agent.runtime.ReflectiveInvoker;
-import org.initcall4j.agent.runtime.RuntimeSettings;
 import org.initcall4j.agent.transform.Rewrites;
 
 /**
@@ -72,30 +70,25 @@ final class AgentStart {
    */
   static AgentStart prepare(AgentOptions options, Instrumentation instrumentation,
       ClassLoader appLoader, boolean atBoot, boolean reportMissingIndex) {
-    RuntimeSettings settings = runtimeSettings(options);
-    ExitSettings exit = ExitSettings.from(options);
-    String parkedMax = options.value("parked.max");
-    int parked = parkedMax == null ? Rewrites.DEFAULT_PARKED_MAX
-        : AgentOptions.parkedMax(parkedMax);
-    ControlOptions control = ControlOptions.from(options);
-    if (options.anyStartingWith("profile") && !ProfileMode.active()) {
+    ControlOptions control = options.control();
+    if (options.profile() != null && !ProfileMode.active()) {
       // before the boot initcalls run, so their static initializers are timed too (behind a
       // launcher it started in premain, to time the launcher's classes as well)
-      ProfileMode.install(options, instrumentation);
+      ProfileMode.install(options.profile(), instrumentation);
     }
     List<InitcallSpec> specs;
     BootPlan plan;
     InitcallConfig config = null;
     try {
       specs = new ArrayList<>(IndexLoader.load(appLoader));
-      if (reportMissingIndex && specs.isEmpty() && options.value("config") == null) {
+      if (reportMissingIndex && specs.isEmpty() && options.config() == null) {
         String hint = IndexLoader.missingIndexHint(appLoader);
         if (hint != null) {
           System.err.println(hint);
         }
       }
-      if (options.value("config") != null) {
-        config = InitcallConfig.load(options.value("config"), options.flag("lenient"), appLoader,
+      if (options.config() != null) {
+        config = InitcallConfig.load(options.config().toString(), options.lenient(), appLoader,
             System.err);
         specs.addAll(config.specs());
       }
@@ -104,18 +97,19 @@ final class AgentStart {
       throw new AgentStartupException(e.getMessage());
     }
     Rewrites rewrites = config == null ? null
-        : Rewrites.plan(config.entries(), plan, appLoader, System.err, parked);
+        : Rewrites.plan(config.entries(), plan, appLoader, System.err,
+            options.parkedMax());
     Invoker invoker = new ReflectiveInvoker(appLoader, instrumentation);
     InitcallRuntime started = new InitcallRuntime(plan,
-        rewrites == null ? invoker : rewrites.invoker(invoker), settings, System.err);
-    started.addListener(new ConsoleReporter(System.err, options.flag("debug")));
-    started.finishDeferredWorkAtExit(exit); // before boot: an exit during boot is covered too
+        rewrites == null ? invoker : rewrites.invoker(invoker), options.runtime(), System.err);
+    started.addListener(new ConsoleReporter(System.err, options.debug()));
+    started.finishDeferredWorkAtExit(options.exit()); // before boot: an exit during boot is covered too
     ClassFileTransformer transformer = rewrites == null ? null
         : rewrites.install(instrumentation, started);
-    if (options.value("report") != null) {
-      BootReport.writeAtExit(started, options.value("report"));
+    if (options.report() != null) {
+      BootReport.writeAtExit(started, options.report());
     }
-    if (options.flag("jfr")) {
+    if (options.jfr()) {
       JfrEvents.install(started); // the only path that loads jdk.jfr
     }
     // profile mode alone has nothing to control: no control plane unless asked for by name
@@ -137,7 +131,7 @@ final class AgentStart {
     Agent.publish(runtime, atBoot);
     if (atBoot) {
       int bad = runtime.boot();
-      if (bad > 0 && options.flag("fatal")) {
+      if (bad > 0 && options.fatal()) {
         throw new AgentStartupException(bad + " boot initcall" + (bad == 1 ? "" : "s")
             + " failed or skipped and option 'fatal' is set");
       }
@@ -146,17 +140,5 @@ final class AgentStart {
     if (control.jmxOn()) {
       Agent.offerMBeanOnRequest();
     }
-  }
-
-  /** Options {@code async}, {@code threads}, {@code timeout}, {@code timeout.skip}. */
-  static RuntimeSettings runtimeSettings(AgentOptions options) {
-    String threads = options.value("threads");
-    String timeout = options.value("timeout");
-    long timeoutMillis = timeout == null ? 0 : Durations.parseMillis(timeout, "option 'timeout'");
-    return new RuntimeSettings(options.flag("async"),
-        threads == null ? Runtime.getRuntime().availableProcessors()
-            : AgentOptions.threadCount(threads),
-        timeoutMillis, options.flag("timeout.skip"),
-        timeoutMillis > 0 ? timeoutMillis : RuntimeSettings.DEFAULT_STALL_MILLIS);
   }
 }

@@ -26,12 +26,6 @@ public final class Premain {
    */
   public static final String RUNNING_PROPERTY = "initcall4j.agent.running";
 
-  /**
-   * The control directory in use (absolute path), set once it is open: an operator's tool reads
-   * it when there is no MBean to ask, and it may not be the usual name ({@code ControlLocation}).
-   */
-  public static final String CONTROL_DIRECTORY_PROPERTY = "initcall4j.control.directory";
-
   /** Why the last dynamic attach did not start the agent, for the attaching tool to print. */
   public static final String ATTACH_ERROR_PROPERTY = "initcall4j.agent.attachError";
 

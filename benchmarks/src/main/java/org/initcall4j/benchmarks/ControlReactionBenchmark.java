@@ -67,8 +67,8 @@ public class ControlReactionBenchmark {
     runtime.boot();
     directory = Files.createTempDirectory("initcall4j-bench").resolve("control");
     deferred = directory.resolve("deferred_initcalls");
-    ControlPlane.start(ControlOptions.from(AgentOptions.parse("control=" + directory
-        + ",jmx=off")), runtime, true, null);
+    ControlPlane.start(AgentOptions.parse("control=" + directory
+        + ",jmx=off").control(), runtime, true, null);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!Files.exists(deferred)) {
       if (System.nanoTime() > deadline) {

@@ -12,11 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.initcall4j.agent.graph.EditDistance;
 import org.initcall4j.agent.runtime.FlushResult;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.OperatorFlush;
+import org.initcall4j.agent.text.EditDistance;
 
 /**
  * Waits for writes to the control directory (inotify on Linux, through {@link WatchService}: no

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
-import org.initcall4j.agent.AgentOptions;
 import org.initcall4j.agent.files.OwnDirectory;
 import org.initcall4j.agent.files.UnsafeDirectoryException;
 
@@ -17,13 +16,8 @@ public final class ProfileMode {
 
   private ProfileMode() {}
 
-  /**
-   * Starts profiling the static initializers of classes loaded from now on.
-   *
-   * @throws IllegalArgumentException when a profile option is wrong
-   */
-  public static void install(AgentOptions options, Instrumentation instrumentation) {
-    ProfileSettings chosen = ProfileSettings.from(options);
+  /** Starts profiling the static initializers of classes loaded from now on. */
+  public static void install(ProfileSettings chosen, Instrumentation instrumentation) {
     ProfileTransformer transformer = new ProfileTransformer(chosen.selection(),
         new ProfileLog(System.err));
     Warmup.run(transformer);
@@ -31,16 +25,6 @@ public final class ProfileMode {
     instrumentation.addTransformer(transformer);
     Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen),
         "initcall4j-profile-report"));
-  }
-
-  /**
-   * Checks the profile options without starting anything: premain checks every option before it
-   * decides what to start.
-   *
-   * @throws IllegalArgumentException when a profile option is wrong
-   */
-  public static void checkOptions(AgentOptions options) {
-    ProfileSettings.from(options);
   }
 
   /** Whether profile mode is on in this JVM. */
