@@ -8,16 +8,20 @@ import org.initcall4j.agent.config.ConfigException;
 import org.initcall4j.agent.config.InitcallConfig;
 import org.initcall4j.agent.control.ControlOptions;
 import org.initcall4j.agent.control.ControlPlane;
+import org.initcall4j.agent.control.FlushScheduler;
+import org.initcall4j.agent.control.MBeanRegistrar;
 import org.initcall4j.agent.graph.BootPlan;
 import org.initcall4j.agent.graph.InitcallGraph;
 import org.initcall4j.agent.graph.InitcallGraphException;
 import org.initcall4j.agent.index.IndexFormatException;
 import org.initcall4j.agent.index.IndexLoader;
 import org.initcall4j.agent.jfr.JfrEvents;
+import org.initcall4j.agent.jmx.InitcallsMBeanRegistration;
 import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.report.BootReport;
 import org.initcall4j.agent.runtime.ConsoleReporter;
+import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.Invoker;
 import org.initcall4j.agent.runtime.ReflectiveInvoker;
@@ -32,22 +36,17 @@ import org.initcall4j.agent.transform.Rewrites;
  * its own so that a JVM with nothing to run never loads (or verifies) it.
  */
 final class AgentStart {
-  private final AgentOptions options;
-  private final ControlOptions control;
+  private final AgentSession session;
   private final InitcallRuntime runtime;
   private final boolean somethingToControl;
   private final ClassFileTransformer rewrites;
-  private final Instrumentation instrumentation;
 
-  private AgentStart(AgentOptions options, ControlOptions control, InitcallRuntime runtime,
-      boolean somethingToControl, ClassFileTransformer rewrites,
-      Instrumentation instrumentation) {
-    this.options = options;
-    this.control = control;
+  private AgentStart(AgentSession session, InitcallRuntime runtime, boolean somethingToControl,
+      ClassFileTransformer rewrites) {
+    this.session = session;
     this.runtime = runtime;
     this.somethingToControl = somethingToControl;
     this.rewrites = rewrites;
-    this.instrumentation = instrumentation;
   }
 
   /**
@@ -56,9 +55,9 @@ final class AgentStart {
    * @param madeLater true for the runtime of an idle agent, made on first use: its missing
    *     index was reported when it started
    */
-  static void start(AgentOptions options, Instrumentation instrumentation, ClassLoader appLoader,
-      boolean atBoot, boolean madeLater) {
-    prepare(options, instrumentation, appLoader, atBoot, !madeLater).run(atBoot);
+  static void start(AgentSession session, ClassLoader appLoader, boolean atBoot,
+      boolean madeLater) {
+    prepare(session, appLoader, atBoot, !madeLater).run(atBoot);
   }
 
   /**
@@ -68,14 +67,13 @@ final class AgentStart {
    *     runtime of an idle agent, made on first use)
    * @throws AgentStartupException for a bad index, config or graph
    */
-  static AgentStart prepare(AgentOptions options, Instrumentation instrumentation,
-      ClassLoader appLoader, boolean atBoot, boolean reportMissingIndex) {
-    ControlOptions control = options.control();
-    if (options.profile() != null && !ProfileMode.active()) {
-      // before the boot initcalls run, so their static initializers are timed too (behind a
-      // launcher it started in premain, to time the launcher's classes as well)
-      ProfileMode.install(options.profile(), instrumentation);
-    }
+  static AgentStart prepare(AgentSession session, ClassLoader appLoader, boolean atBoot,
+      boolean reportMissingIndex) {
+    AgentOptions options = session.options();
+    Instrumentation instrumentation = session.instrumentation();
+    // before the boot initcalls run, so their static initializers are timed too (behind a
+    // launcher it started in premain, to time the launcher's classes as well)
+    session.startProfile();
     List<InitcallSpec> specs;
     BootPlan plan;
     InitcallConfig config = null;
@@ -103,7 +101,8 @@ final class AgentStart {
     InitcallRuntime started = new InitcallRuntime(plan,
         rewrites == null ? invoker : rewrites.invoker(invoker), options.runtime(), System.err);
     started.addListener(new ConsoleReporter(System.err, options.debug()));
-    started.finishDeferredWorkAtExit(options.exit()); // before boot: an exit during boot is covered too
+    // before boot: an exit during boot is covered too
+    started.finishDeferredWorkAtExit(options.exit());
     ClassFileTransformer transformer = rewrites == null ? null
         : rewrites.install(instrumentation, started);
     if (options.report() != null) {
@@ -113,8 +112,8 @@ final class AgentStart {
       JfrEvents.install(started); // the only path that loads jdk.jfr
     }
     // profile mode alone has nothing to control: no control plane unless asked for by name
-    return new AgentStart(options, control, started,
-        !atBoot || !specs.isEmpty() || config != null, transformer, instrumentation);
+    return new AgentStart(session, started, !atBoot || !specs.isEmpty() || config != null,
+        transformer);
   }
 
   /** The transformer of the config's rewrites, or null when no class needs rewriting. */
@@ -128,17 +127,32 @@ final class AgentStart {
    * @throws AgentStartupException when a boot initcall failed and option {@code fatal} is set
    */
   void run(boolean atBoot) {
-    Agent.publish(runtime, atBoot);
+    session.publish(runtime, atBoot);
     if (atBoot) {
       int bad = runtime.boot();
-      if (bad > 0 && options.fatal()) {
+      if (bad > 0 && session.options().fatal()) {
         throw new AgentStartupException(bad + " boot initcall" + (bad == 1 ? "" : "s")
             + " failed or skipped and option 'fatal' is set");
       }
     }
-    ControlPlane.start(control, runtime, somethingToControl, instrumentation);
+    ControlOptions control = session.options().control();
+    session.controlPlaneStarted(ControlPlane.start(control, runtime, somethingToControl,
+        session.instrumentation(), new MBeanOnDemand(session.profile())));
     if (control.jmxOn()) {
-      Agent.offerMBeanOnRequest();
+      AgentSession.offerMBeanOnRequest();
+    }
+  }
+
+  /**
+   * Registers the MBean when the control plane wants it: the JMX layer (and java.management) is
+   * loaded only then.
+   */
+  private record MBeanOnDemand(ProfileMode profile) implements MBeanRegistrar {
+    @Override
+    public boolean register(InitcallRuntime controlled, FlushScheduler scheduler,
+        InitMemory memory, String controlDirectory, boolean readOnly) {
+      return new InitcallsMBeanRegistration(profile).register(controlled, scheduler, memory,
+          controlDirectory, readOnly);
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.initcall4j.agent;
 
-import org.initcall4j.agent.control.ControlPlane;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
@@ -16,9 +15,10 @@ public final class ApiBridge {
    */
   public static Object call(String command, String name) {
     if (command.equals("active")) {
-      return Agent.isRunning(); // an idle agent answers without making its runtime
+      return AgentSession.isRunning(); // an idle agent answers without making its runtime
     }
-    InitcallRuntime runtime = Agent.runtime();
+    AgentSession session = AgentSession.current();
+    InitcallRuntime runtime = session == null ? null : session.runtime();
     if (runtime == null) {
       throw new IllegalStateException("initcall4j agent is not running in this JVM");
     }
@@ -29,7 +29,7 @@ public final class ApiBridge {
         runtime.require(name);
         return null;
       case "ready":
-        ControlPlane.ready();
+        session.ready();
         return null;
       default:
         throw new IllegalArgumentException("unknown initcall4j command '" + command + "'");

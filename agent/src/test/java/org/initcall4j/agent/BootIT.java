@@ -28,7 +28,7 @@ class BootIT {
     return Jdks.names();
   }
 
-  /** The README's figure: what the agent loads of its own from premain to main. */
+  /** The figure in docs/initcalls.md: what the agent loads of its own from premain to main. */
   static final int AGENT_CLASSES_BEFORE_MAIN = 50;
 
   /**
@@ -47,7 +47,7 @@ class BootIT {
         .filter(line -> line.contains(" org.initcall4j.agent.")).toList();
     assertTrue(beforeMain.size() < result.stdoutLines().size(), "main never printed");
     assertTrue(beforeMain.size() <= AGENT_CLASSES_BEFORE_MAIN, beforeMain.size()
-        + " agent classes before main, more than the README's " + AGENT_CLASSES_BEFORE_MAIN
+        + " agent classes before main, more than docs/initcalls.md's " + AGENT_CLASSES_BEFORE_MAIN
         + ":\n" + String.join("\n", beforeMain));
   }
 

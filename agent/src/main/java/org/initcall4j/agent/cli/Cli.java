@@ -177,7 +177,7 @@ public final class Cli {
         + "  trace <pid> FILE        write the boot so far as a Trace Event Format file (JSON),"
         + " as report=DIR's trace.json, for Perfetto or chrome://tracing; - for stdout" + n
         + "  attach <pid> [options]  load the agent into a running JVM: control plane and profile"
-        + " only, no boot (see README); options as for -javaagent:" + n
+        + " only, no boot (see docs/operations.md); options as for -javaagent:" + n
         + AgentOptions.describe().replaceAll("(?m)^", "    ")
         + "  verify [--config FILE] [--lenient] [--dot FILE] CLASSPATH" + n
         + "                          check offline what the agent would do with this class path"

@@ -52,9 +52,12 @@ final class InitcallsView implements InitcallsMBean {
   private final InitcallsNotifier notifier;
   private final String controlDirectory;
   private final boolean readOnly;
+  private final ProfileMode profile;
 
   InitcallsView(InitcallRuntime runtime, FlushScheduler scheduler, InitMemory memory,
-      InitcallsNotifier notifier, String controlDirectory, boolean readOnly) {
+      InitcallsNotifier notifier, String controlDirectory, boolean readOnly,
+      ProfileMode profile) {
+    this.profile = profile;
     this.runtime = runtime;
     this.scheduler = scheduler;
     this.memory = memory;
@@ -224,7 +227,7 @@ final class InitcallsView implements InitcallsMBean {
 
   @Override
   public boolean isProfiling() {
-    return ProfileMode.active();
+    return profile != null;
   }
 
   @Override
@@ -234,6 +237,6 @@ final class InitcallsView implements InitcallsMBean {
 
   @Override
   public String getProfile() {
-    return ProfileOpenData.text();
+    return ProfileOpenData.text(profile);
   }
 }

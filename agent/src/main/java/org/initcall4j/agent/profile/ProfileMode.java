@@ -12,30 +12,26 @@ import org.initcall4j.agent.files.UnsafeDirectoryException;
  * Loaded only when the options ask for profile mode.
  */
 public final class ProfileMode {
-  private static volatile ProfileSettings settings;
+  private final ProfileSettings settings;
 
-  private ProfileMode() {}
+  private ProfileMode(ProfileSettings settings) {
+    this.settings = settings;
+  }
 
   /** Starts profiling the static initializers of classes loaded from now on. */
-  public static void install(ProfileSettings chosen, Instrumentation instrumentation) {
+  public static ProfileMode install(ProfileSettings chosen, Instrumentation instrumentation) {
     ProfileTransformer transformer = new ProfileTransformer(chosen.selection(),
         new ProfileLog(System.err));
     Warmup.run(transformer);
-    settings = chosen;
     instrumentation.addTransformer(transformer);
     Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen),
         "initcall4j-profile-report"));
+    return new ProfileMode(chosen);
   }
 
-  /** Whether profile mode is on in this JVM. */
-  public static boolean active() {
-    return settings != null;
-  }
-
-  /** The blame list as it stands now (the configured number of lines), or null when not on. */
-  public static String blameList() {
-    ProfileSettings current = settings;
-    return current == null ? null : BlameList.format(ProfileRecorder.snapshot(), current.top());
+  /** The blame list as it stands now (the configured number of lines). */
+  public String blameList() {
+    return BlameList.format(ProfileRecorder.snapshot(), settings.top());
   }
 
   /** A plain class, not a lambda: no invokedynamic bootstrap in premain. */
