@@ -11,7 +11,6 @@ import org.initcall4j.agent.files.OwnDirectory;
 import org.initcall4j.agent.files.UnsafeDirectoryException;
 import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.profile.ClinitTiming;
-import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.profile.ProfileRecorder;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
@@ -61,7 +60,8 @@ public final class BootReport {
   }
 
   private static String trace(InitcallRuntime runtime, BootTimes times) {
-    List<ClinitTiming> clinits = ProfileMode.active() ? ProfileRecorder.snapshot() : List.of();
+    // empty unless profile mode timed static initializers: only its code records any
+    List<ClinitTiming> clinits = ProfileRecorder.snapshot();
     return BootTrace.json(times, runtime.flushMarks(), runtime.emptyFlushes(), clinits,
         runtime.originNanos(), ProcessHandle.current().pid());
   }
