@@ -1,7 +1,10 @@
 package trace;
 
-import java.lang.reflect.Method;
-import java.util.List;
+import java.lang.management.ManagementFactory;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import org.initcall4j.Initcall;
 import org.initcall4j.Initcalls;
 import org.initcall4j.Level;
@@ -10,7 +13,8 @@ import org.initcall4j.Level;
  * Initcalls on several threads for the trace: clock on main; disk and net on pool threads at the
  * same time; db after disk; deferred codec, whose class Codec initializes class Table; thumbs
  * after codec; broken fails and needs-broken is skipped. Two flushes run something, a third
- * nothing. At the end main prints what the runtime recorded, to compare the trace with.
+ * nothing. At the end main prints what the runtime recorded, as its MBean shows it, to compare
+ * the trace with.
  */
 public final class Main {
   private Main() {}
@@ -68,23 +72,22 @@ public final class Main {
     Initcalls.flush("codec");
     Initcalls.flush();
     Initcalls.flush(); // nothing left to run
-    // what the runtime recorded, read as the report reads it
-    Object runtime = Class.forName("org.initcall4j.agent.Agent").getMethod("runtime")
-        .invoke(null);
-    for (Object record : (List<?>) runtime.getClass().getMethod("records").invoke(runtime)) {
-      System.out.println("record " + get(record, "name") + " " + get(record, "state") + " "
-          + get(record, "threadId") + " " + get(record, "startNanos") + " "
-          + get(record, "durationNanos") + " " + get(record, "threadName"));
+    // what the runtime recorded, as its MBean shows it to any JMX client
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    ObjectName name = new ObjectName("org.initcall4j:type=Initcalls");
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!server.isRegistered(name)) { // the agent registers it on its own thread
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the initcall4j MBean was not registered in 20 s");
+      }
+      Thread.sleep(20);
     }
-    for (Object mark : (List<?>) runtime.getClass().getMethod("flushMarks").invoke(runtime)) {
-      System.out.println("flush " + get(mark, "what") + " " + get(mark, "threadId") + " "
-          + get(mark, "startNanos"));
+    TabularData table = (TabularData) server.getAttribute(name, "Initcalls");
+    for (Object value : table.values()) {
+      CompositeData row = (CompositeData) value;
+      System.out.println("record " + row.get("name") + " " + row.get("state") + " "
+          + row.get("startMillis") + " " + row.get("durationMillis") + " " + row.get("thread"));
     }
-  }
-
-  private static Object get(Object target, String accessor) throws Exception {
-    Method method = target.getClass().getMethod(accessor);
-    return method.invoke(target);
   }
 }
 
