@@ -33,7 +33,7 @@ public final class BootReport {
 
   /** Dependency links kept for the critical chain when option report is on; else null. */
   private static volatile List<List<Integer>> keptEdges;
-  /** The declarations, with their dependency lists, kept for the graph like the links; else null. */
+  /** The declarations with their dependency lists, kept for the graph like the links; or null. */
   private static volatile List<InitcallSpec> keptSpecs;
 
   private BootReport() {}

@@ -46,7 +46,7 @@ final class JsonText {
     }
   }
 
-  /** Nanoseconds as microseconds with three decimals, exactly: {@code 1234567} is {@code 1234.567}. */
+  /** Nanoseconds as microseconds with three decimals, exactly: 1234567 ns is {@code 1234.567}. */
   static StringBuilder micros(StringBuilder out, long nanos) {
     if (nanos < 0) {
       out.append('-');
