@@ -237,6 +237,23 @@ class VerifyIT {
         + " deferred\n"), result.describe());
   }
 
+  /** {@code dir/*} is every jar in dir, as for java -cp. */
+  @Test
+  void aWildcardEntryIsEveryJarInItsDirectory() throws Exception {
+    Path lib = Files.createDirectories(dir.resolve("lib"));
+    Files.copy(TestApps.jar("boot"), lib.resolve("boot.jar"));
+    Files.copy(TestApps.jar("report"), lib.resolve("report.JAR"));
+    Files.writeString(lib.resolve("notes.txt"), "not a jar");
+
+    ForkedJvm.Result result = verify(lib + File.separator + "*");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().startsWith("initcall4j verify: 2 initcall indexes on the class"
+        + " path\n  jar:file:" + lib.toRealPath().resolve("boot.jar") + "!/"), result.describe());
+    assertTrue(result.stdout().endsWith("the agent would run these 15 initcalls, 9 at boot and"
+        + " 6 deferred\n"), "the boot app's 7 and the report app's 8\n" + result.describe());
+  }
+
   /** An unpacked Spring Boot jar run as BOOT-INF/classes: the index at its root counts. */
   @Test
   void theRootIndexOfAnUnpackedBootJarIsReadAsTheAgentReadsIt() throws Exception {
