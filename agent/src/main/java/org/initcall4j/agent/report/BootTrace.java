@@ -2,9 +2,10 @@ package org.initcall4j.agent.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.initcall4j.agent.profile.ClinitTiming;
 import org.initcall4j.agent.runtime.FlushMark;
 import org.initcall4j.agent.runtime.InitcallState;
@@ -90,8 +91,8 @@ public final class BootTrace {
     private final long pid;
     private final long offset;
     private final List<Event> list = new ArrayList<>();
-    /** Thread id to name, in the order of their first event. */
-    private final Map<Long, String> threads = new LinkedHashMap<>();
+    /** Thread id to name. */
+    private final Map<Long, String> threads = new HashMap<>();
 
     Events(long pid, long offset) {
       this.pid = pid;
@@ -105,7 +106,8 @@ public final class BootTrace {
             entry.startNanos(), initcallArgs(entry));
       } else if (state == InitcallState.RUNNING) {
         // no end yet: a begin without an end, which viewers draw to the end of the trace
-        add(entry.startNanos(), 0, start(entry.name(), INITCALL, "B", entry.startNanos(),
+        add(entry.startNanos(), 0, entry.threadId(), start(entry.name(), INITCALL, "B",
+            entry.startNanos(),
             entry.threadId(), entry.thread()).append(",\"args\":")
             .append(initcallArgs(entry)).append('}'));
       } else if (entry.ran()) {
@@ -135,7 +137,7 @@ public final class BootTrace {
       StringBuilder json = start(name, category, "X", startNanos, tid, thread)
           .append(",\"dur\":");
       JsonText.micros(json, durationNanos).append(",\"args\":").append(args).append('}');
-      add(startNanos, durationNanos, json);
+      add(startNanos, durationNanos, tid, json);
     }
 
     void instant(String name, String category, String scope, long tid, String thread,
@@ -145,7 +147,7 @@ public final class BootTrace {
       if (args != null) {
         json.append(",\"args\":").append(args);
       }
-      add(atNanos, -1, json.append('}'));
+      add(atNanos, -1, tid, json.append('}'));
     }
 
     private StringBuilder start(String name, String category, String phase, long atNanos,
@@ -161,8 +163,8 @@ public final class BootTrace {
       return json;
     }
 
-    private void add(long startNanos, long durationNanos, StringBuilder json) {
-      list.add(new Event(startNanos, durationNanos, json.toString()));
+    private void add(long startNanos, long durationNanos, long tid, StringBuilder json) {
+      list.add(new Event(startNanos, durationNanos, tid, json.toString()));
     }
 
     String file(long emptyFlushes) {
@@ -174,13 +176,20 @@ public final class BootTrace {
       out.append("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":").append(pid)
           .append(",\"tid\":0,\"args\":{\"name\":\"initcall4j: JVM ").append(pid)
           .append("\"}}");
+      // the threads in the order they first did something
+      Set<Long> order = new LinkedHashSet<>();
+      for (Event event : list) {
+        if (threads.containsKey(event.tid)) {
+          order.add(event.tid);
+        }
+      }
       int sortIndex = 0;
-      for (Map.Entry<Long, String> thread : threads.entrySet()) {
+      for (long tid : order) {
         out.append(",\n{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":").append(pid)
-            .append(",\"tid\":").append(thread.getKey()).append(",\"args\":{\"name\":");
-        JsonText.string(out, thread.getValue()).append("}}");
+            .append(",\"tid\":").append(tid).append(",\"args\":{\"name\":");
+        JsonText.string(out, threads.get(tid)).append("}}");
         out.append(",\n{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"pid\":").append(pid)
-            .append(",\"tid\":").append(thread.getKey()).append(",\"args\":{\"sort_index\":")
+            .append(",\"tid\":").append(tid).append(",\"args\":{\"sort_index\":")
             .append(sortIndex++).append("}}");
       }
       for (Event event : list) {
@@ -195,7 +204,7 @@ public final class BootTrace {
     }
   }
 
-  private record Event(long start, long duration, String json) {}
+  private record Event(long start, long duration, long tid, String json) {}
 
   /**
    * Which initcall a static initializer ran inside: the innermost initcall on the same thread

@@ -67,6 +67,7 @@ public final class TraceFile {
 
   private final List<Event> events = new ArrayList<>();
   private final Map<Long, String> threadNames = new HashMap<>();
+  private final Map<Long, Integer> sortIndex = new HashMap<>();
   private final JsonObject otherData;
 
   private TraceFile(JsonObject root) {
@@ -78,6 +79,9 @@ public final class TraceFile {
       long pid = event.get("pid").getAsLong();
       long tid = event.get("tid").getAsLong();
       if (phase.equals("M")) {
+        if (event.get("name").getAsString().equals("thread_sort_index")) {
+          sortIndex.put(tid, event.getAsJsonObject("args").get("sort_index").getAsInt());
+        }
         if (event.get("name").getAsString().equals("thread_name")) {
           String previous = threadNames.put(tid, event.getAsJsonObject("args").get("name")
               .getAsString());
@@ -127,6 +131,12 @@ public final class TraceFile {
 
   public String threadName(long tid) {
     return threadNames.get(tid);
+  }
+
+  /** The threads' names in the order their sort indexes give the tracks. */
+  public List<String> threadsInOrder() {
+    return sortIndex.entrySet().stream().sorted(Map.Entry.comparingByValue())
+        .map(e -> threadNames.get(e.getKey())).toList();
   }
 
   public JsonObject otherData() {
