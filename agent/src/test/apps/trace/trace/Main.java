@@ -1,6 +1,7 @@
 package trace;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
@@ -8,6 +9,7 @@ import javax.management.openmbean.TabularData;
 import org.initcall4j.Initcall;
 import org.initcall4j.Initcalls;
 import org.initcall4j.Level;
+import org.initcall4j.agent.testing.Await;
 
 /**
  * Initcalls on several threads for the trace: clock on main; disk and net on pool threads at the
@@ -75,13 +77,9 @@ public final class Main {
     // what the runtime recorded, as its MBean shows it to any JMX client
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ObjectName name = new ObjectName("org.initcall4j:type=Initcalls");
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!server.isRegistered(name)) { // the agent registers it on its own thread
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the initcall4j MBean was not registered in 20 s");
-      }
-      Thread.sleep(20);
-    }
+    // the agent registers it on its own thread once the application reaches JMX
+    Await.value("the initcall4j MBean to be registered", () -> server.isRegistered(name))
+        .within(Duration.ofSeconds(20)).until(Boolean.TRUE::equals);
     TabularData table = (TabularData) server.getAttribute(name, "Initcalls");
     for (Object value : table.values()) {
       CompositeData row = (CompositeData) value;
