@@ -15,6 +15,7 @@ import org.initcall4j.agent.control.ControlViews;
 import org.initcall4j.agent.control.FlushScheduler;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.profile.ProfileOpenData;
+import org.initcall4j.agent.report.BootReport;
 import org.initcall4j.agent.runtime.FlushRequest;
 import org.initcall4j.agent.runtime.FlushResult;
 import org.initcall4j.agent.runtime.FlushTrigger;
@@ -53,11 +54,13 @@ final class InitcallsView implements InitcallsMBean {
   private final String controlDirectory;
   private final boolean readOnly;
   private final ProfileMode profile;
+  private final BootReport report;
 
   InitcallsView(InitcallRuntime runtime, FlushScheduler scheduler, InitMemory memory,
       InitcallsNotifier notifier, String controlDirectory, boolean readOnly,
-      ProfileMode profile) {
+      ProfileMode profile, BootReport report) {
     this.profile = profile;
+    this.report = report;
     this.runtime = runtime;
     this.scheduler = scheduler;
     this.memory = memory;
@@ -218,6 +221,11 @@ final class InitcallsView implements InitcallsMBean {
   @Override
   public String list() {
     return ControlViews.table(runtime);
+  }
+
+  @Override
+  public String trace() {
+    return report.trace();
   }
 
   @Override
