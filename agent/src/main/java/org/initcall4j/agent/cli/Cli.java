@@ -131,14 +131,15 @@ public final class Cli {
   static String usage() {
     String n = System.lineSeparator();
     return "usage: java -jar initcall-agent.jar COMMAND" + n
-        + "  list <pid>              every initcall: level, state, start, duration, thread, error"
-        + n
+        + "  list <pid>              every initcall and group: level, state, start, duration,"
+        + " thread, group, error" + n
         + "  status <pid>            totals, boot time, deferred not run, flush policy, control"
         + " directory, init memory, and in profile mode the blame list" + n
         + "  flush <pid>             run every deferred initcall not run yet" + n
-        + "  flush <name> <pid>      run that initcall and what it needs" + n
-        + "                          (status 1, with the error, if one of them failed or was"
-        + " skipped)" + n
+        + "  flush <name> <pid>      run that initcall and what it needs, or every part of that"
+        + " group" + n
+        + "                          (status 1, with the error, if one of them failed, was"
+        + " skipped or is disabled)" + n
         + "  attach <pid> [options]  load the agent into a running JVM: control plane and profile"
         + " only, no boot (see docs/operations.md); options as for -javaagent:" + n
         + AgentOptions.describe().replaceAll("(?m)^", "    ")

@@ -15,7 +15,7 @@ public final class FlushResult {
   private final List<InitcallRecord> covered;
 
   /**
-   * @param what {@code all}, or the name of the initcall asked for
+   * @param what {@code all}, or the name of the initcall or group asked for
    * @param byThisFlush the initcalls this flush ran or skipped
    * @param covered those asked for and everything they need, in plan order, all terminal now
    */
@@ -66,13 +66,18 @@ public final class FlushResult {
     return found;
   }
 
-  /** True when nothing asked for failed or was skipped, in this flush or before. */
+  /** The disabled initcalls among those asked for and what they need, in plan order. */
+  public List<InitcallRecord> disabled() {
+    return inState(InitcallState.DISABLED);
+  }
+
+  /** True when nothing asked for failed, was skipped or is disabled, in this flush or before. */
   public boolean allSucceeded() {
-    return failed().isEmpty() && skipped().isEmpty();
+    return failed().isEmpty() && skipped().isEmpty() && disabled().isEmpty();
   }
 
   /**
-   * One line per failed or skipped initcall, in plan order, with the error or the reason:
+   * One line per failed, skipped or disabled initcall, in plan order, with the error or the reason:
    * {@code printer failed: java.lang.IllegalStateException: out of paper}, or {@code failed
    * earlier} when an earlier flush (or boot) ran it.
    */
@@ -80,7 +85,9 @@ public final class FlushResult {
     List<String> lines = new ArrayList<>();
     for (InitcallRecord record : covered) {
       InitcallState state = record.state();
-      if (state == InitcallState.FAILED || state == InitcallState.SKIPPED) {
+      if (state == InitcallState.DISABLED) {
+        lines.add(oneLine(record.name() + " " + record.outcome())); // never ran: no "earlier"
+      } else if (state == InitcallState.FAILED || state == InitcallState.SKIPPED) {
         String outcome = record.outcome(); // "failed: ..." or "skipped: ..."
         int colon = outcome.indexOf(':');
         lines.add(oneLine(record.name() + " " + outcome.substring(0, colon)
