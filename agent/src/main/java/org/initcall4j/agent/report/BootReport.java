@@ -8,7 +8,7 @@ import org.initcall4j.agent.files.UnsafeDirectoryException;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
- * The boot report: blame list, critical chain and boot graph, on demand ({@link #text},
+ * The boot report: blame list (and the groups after it), critical chain and boot graph, on demand ({@link #text},
  * {@link #write}) and, with option {@code report=DIR}, written at exit. Built from the runtime's
  * records alone, so nothing is loaded or recorded until a report is asked for.
  */
@@ -32,8 +32,8 @@ public final class BootReport {
   /** Blame list and critical chain as one text, e.g. for the MBean or the control directory. */
   public static String text(InitcallRuntime runtime) {
     BootTimes times = times(runtime);
-    return "initcall blame (slowest first):\n" + Blame.text(times) + "\ncritical chain:\n"
-        + CriticalChain.text(times);
+    return "initcall blame (slowest first):\n" + Blame.text(times) + GroupLines.text(runtime)
+        + "\ncritical chain:\n" + CriticalChain.text(times);
   }
 
   /** The boot graph SVG of what has run so far. */
@@ -50,7 +50,7 @@ public final class BootReport {
   public static void write(InitcallRuntime runtime, Path dir) throws IOException {
     BootTimes times = times(runtime);
     try (OwnDirectory own = OwnDirectory.create(dir, "rwxr-xr-x", PLACE)) {
-      own.writeAtomically(BLAME, Blame.text(times), "rw-r--r--");
+      own.writeAtomically(BLAME, Blame.text(times) + GroupLines.text(runtime), "rw-r--r--");
       own.writeAtomically(CRITICAL_CHAIN, CriticalChain.text(times), "rw-r--r--");
       own.writeAtomically(BOOT_GRAPH, BootGraphSvg.svg(times), "rw-r--r--");
     } catch (UnsafeDirectoryException e) {

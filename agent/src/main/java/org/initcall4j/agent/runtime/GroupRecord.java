@@ -44,12 +44,12 @@ public final class GroupRecord {
 
   /**
    * Its parts' state: running while one runs; once all are terminal, done when all are done,
-   * else the worst of failed, skipped and disabled; before that deferred while a part waits for a
-   * flush, else pending.
+   * else the worst of failed, skipped and disabled; before that pending while a part waits for
+   * boot, else deferred (a part waits for a flush).
    */
   public InitcallState state() {
     boolean allTerminal = true;
-    boolean deferredPart = false;
+    boolean pendingPart = false;
     InitcallState worst = InitcallState.DONE;
     for (InitcallRecord part : parts) {
       InitcallState state = part.state();
@@ -57,7 +57,7 @@ public final class GroupRecord {
         return InitcallState.RUNNING;
       }
       allTerminal &= state.isTerminal();
-      deferredPart |= state == InitcallState.DEFERRED;
+      pendingPart |= state == InitcallState.PENDING;
       if (rank(state) > rank(worst)) {
         worst = state;
       }
@@ -65,7 +65,7 @@ public final class GroupRecord {
     if (allTerminal) {
       return worst;
     }
-    return deferredPart ? InitcallState.DEFERRED : InitcallState.PENDING;
+    return pendingPart ? InitcallState.PENDING : InitcallState.DEFERRED;
   }
 
   private static int rank(InitcallState terminal) {
