@@ -28,7 +28,8 @@ class AgentOptionsFuzzTest {
       "debug", "fatal", "async", "threads=2", "threads=256", "timeout=250ms", "timeout=5s",
       "timeout=2m", "timeout.skip", "profile", "profile.top=5", "profile.include=com.acme.*",
       "profile.exclude=com.acme.gen.**:org.x.?", "profile.out=target/blame.txt",
-      "config=app.properties", "lenient", "control=off", "control=target/control", "jmx=on",
+      "config=app.properties", "lenient", "disable=usb", "disable=usb:net.wifi", "control=off",
+      "control=target/control", "jmx=on",
       "jmx=off", "flush=manual", "flush=ready", "flush=500ms", "report=target/report", "jfr",
       "main=com.acme.App", "exit.wait=5s", "exit.parked=drop", "exit.parked=replay",
       "parked.max=100"};
