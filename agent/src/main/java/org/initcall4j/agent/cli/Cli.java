@@ -64,7 +64,10 @@ public final class Cli {
     return 0;
   }
 
-  /** Exit status 1 when an initcall it ran or needed failed or was skipped, now or before. */
+  /**
+   * Exit status 1 when an initcall it ran or needed failed, was skipped or is disabled, now or
+   * before.
+   */
   private static int flush(List<String> rest, PrintStream out, PrintStream err)
       throws CliException {
     if (rest.size() != 1 && rest.size() != 2) {
@@ -78,7 +81,10 @@ public final class Cli {
       Object result = name == null
           ? target.invoke("flush", new Object[0], new String[0])
           : target.invoke("flush", new Object[] {name}, new String[] {String.class.getName()});
-      return FlushReport.print((CompositeData) result, name == null ? "all deferred initcalls"
+      CompositeData data = (CompositeData) result;
+      boolean group = data.containsKey("group") && Boolean.TRUE.equals(data.get("group"));
+      return FlushReport.print(data, name == null ? "all deferred initcalls"
+          : group ? "group " + name + " (its parts and what they need)"
           : name + " and what it needs", pid, out, err);
     }
   }

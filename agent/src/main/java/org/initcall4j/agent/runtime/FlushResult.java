@@ -13,6 +13,7 @@ public final class FlushResult {
   private final String what;
   private final List<InitcallRecord> byThisFlush;
   private final List<InitcallRecord> covered;
+  private final boolean group;
 
   /**
    * @param what {@code all}, or the name of the initcall or group asked for
@@ -20,7 +21,14 @@ public final class FlushResult {
    * @param covered those asked for and everything they need, in plan order, all terminal now
    */
   FlushResult(String what, List<InitcallRecord> byThisFlush, List<InitcallRecord> covered) {
+    this(what, false, byThisFlush, covered);
+  }
+
+  /** @param group true when {@code what} is a group, whose parts were asked for */
+  FlushResult(String what, boolean group, List<InitcallRecord> byThisFlush,
+      List<InitcallRecord> covered) {
     this.what = what;
+    this.group = group;
     this.byThisFlush = List.copyOf(byThisFlush);
     this.covered = List.copyOf(covered);
   }
@@ -28,6 +36,11 @@ public final class FlushResult {
   /** {@code all}, or the name of the initcall asked for. */
   public String what() {
     return what;
+  }
+
+  /** True when a group was asked for: its parts, and what they need. */
+  public boolean group() {
+    return group;
   }
 
   /** How many initcalls this flush ran or skipped. */

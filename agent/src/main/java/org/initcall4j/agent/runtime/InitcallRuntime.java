@@ -340,7 +340,7 @@ public final class InitcallRuntime {
     announceDisabled(); // after an attach, no boot said it
     List<InitcallRecord> covered = closureOf(targets, true);
     List<InitcallRecord> ran = run("flush " + name, closureOf(targets, false));
-    FlushResult result = new FlushResult(name, ran, covered);
+    FlushResult result = new FlushResult(name, find(name) == null, ran, covered);
     fireFlushFinished(result);
     return result;
   }
