@@ -10,6 +10,12 @@ import org.initcall4j.agent.runtime.InitcallState;
 
 /** The text of the control directory's read views, made from the runtime's current state. */
 public final class ControlViews {
+  private static final String[] HEADER = {"NAME", "LEVEL", "STATE", "START_MS", "DURATION_MS",
+      "THREAD", "DETAIL"};
+  private static final String[] GROUPS_HEADER = {"NAME", "LEVEL", "STATE", "START_MS",
+      "DURATION_MS", "THREAD", "GROUP", "DETAIL"};
+  private static final int GROUP_COLUMN = 6;
+
   private ControlViews() {}
 
   /**
@@ -32,22 +38,31 @@ public final class ControlViews {
 
   /**
    * {@code initcalls}: every initcall in plan order with level, state, start and duration (ms
-   * since the agent started), thread, group, and the error or skip reason; each group has a line
-   * of its own after its last part's (GROUP {@code (group)}), its state derived from its parts.
+   * since the agent started), thread, and the error, skip reason or who disabled it. With groups,
+   * a GROUP column names each initcall's, and each group has a line of its own after its last
+   * part's (GROUP {@code (group)}), its state derived from its parts.
    */
   public static String table(InitcallRuntime runtime) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"NAME", "LEVEL", "STATE", "START_MS", "DURATION_MS", "THREAD",
-        "GROUP", "DETAIL"});
     List<GroupRecord> groups = runtime.groups();
+    List<String[]> rows = new ArrayList<>();
+    rows.add(groups.isEmpty() ? HEADER : GROUPS_HEADER);
     for (InitcallRecord record : runtime.records()) {
       GroupRecord group = groups.isEmpty() ? null : runtime.groupOf(record);
-      rows.add(row(record, group == null ? "-" : group.name()));
+      String[] row = row(record, group == null ? "-" : group.name());
+      rows.add(groups.isEmpty() ? withoutGroup(row) : row);
       if (group != null && last(group) == record) {
         rows.add(row(group));
       }
     }
     return align(rows);
+  }
+
+  /** The columns without groups: GROUP is left out where there is none (as before groups). */
+  private static String[] withoutGroup(String[] row) {
+    String[] out = new String[row.length - 1];
+    System.arraycopy(row, 0, out, 0, GROUP_COLUMN);
+    System.arraycopy(row, GROUP_COLUMN + 1, out, GROUP_COLUMN, row.length - GROUP_COLUMN - 1);
+    return out;
   }
 
   private static InitcallRecord last(GroupRecord group) {

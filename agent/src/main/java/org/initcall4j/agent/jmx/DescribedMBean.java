@@ -42,7 +42,8 @@ final class DescribedMBean extends StandardEmitterMBean {
     return switch (op.getName()) {
       case "flush" -> (op.getSignature().length == 0
           ? "runs every deferred initcall not run yet" : "runs that initcall and what it needs, or every part of that group")
-          + "; returns how many succeeded, and each one failed or skipped with the error";
+          + "; returns how many succeeded, and each one failed, skipped or disabled with the"
+          + " error";
       case "list" -> "the initcalls table (a line per group too), as in the"
           + " control directory's initcalls file";
       default -> super.getDescription(op);

@@ -165,6 +165,11 @@ final class InitcallsView implements InitcallsMBean {
   }
 
   @Override
+  public int getDisabled() {
+    return count(InitcallState.DISABLED);
+  }
+
+  @Override
   public int getWaiting() {
     return count(InitcallState.PENDING, InitcallState.DEFERRED);
   }
