@@ -1,5 +1,7 @@
 package org.initcall4j.agent;
 
+import org.initcall4j.agent.runtime.FlushRequest;
+import org.initcall4j.agent.runtime.FlushTrigger;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
@@ -24,7 +26,7 @@ public final class ApiBridge {
     }
     switch (command) {
       case "flush": // the count of successes (Initcalls' javadoc says how a failure shows)
-        return (name == null ? runtime.flushAll() : runtime.flush(name)).succeeded();
+        return FlushRequest.run(runtime, FlushTrigger.API, name, null).succeeded();
       case "require":
         runtime.require(name);
         return null;

@@ -4,7 +4,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
-import org.initcall4j.agent.launch.LaunchListener;
+import org.initcall4j.agent.hooks.LaunchListener;
 import org.initcall4j.agent.launch.MainClassWatch;
 
 /**

@@ -93,20 +93,16 @@ class CameraIT {
         .start()) {
       camera.awaitStdout("the gallery is served once an operator flushes connectivity", 60_000);
       Path command = controlDir.resolve("deferred_initcalls");
-      long deadline = System.nanoTime() + 60_000_000_000L;
-      while (!Files.exists(command) && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      camera.awaitFile(command, content -> true, 60_000);
       Files.writeString(command, "connectivity\n"); // the group: thumbnails and usb
 
       camera.awaitStdout("serving until stopped", 60_000);
       assertTrue(camera.stderr().contains("initcall4j: control: flush connectivity requested"),
           camera.describe());
       // the view is rewritten once the flush is over, which may be just after the gallery is up
-      String groupDone = "(?s).*\nconnectivity +DEVICE +done .* \\(group\\) +2 parts:"
-          + " thumbnails, usb\n.*";
-      String lines = awaitContent(controlDir.resolve("initcalls"), groupDone);
-      assertTrue(lines.matches(groupDone), lines);
+      String lines = camera.awaitFile(controlDir.resolve("initcalls"),
+          t -> t.matches("(?s).*\nconnectivity +DEVICE +done .* \\(group\\) +2 parts:"
+              + " thumbnails, usb\n.*"), 10_000);
       assertTrue(lines.matches("(?s).*\ncrypto +DEVICE +done .*"), "what usb needs: " + lines);
       assertTrue(camera.stdout().matches("(?s).*gallery at http://\\S+/ lists 1 picture\n.*"),
           camera.describe());
@@ -130,17 +126,6 @@ class CameraIT {
         .matcher(camera.stdout());
     assertTrue(address.find(), camera.stdout());
     return address.group(1);
-  }
-
-  /** The file's content once it matches, or as it is after 10 s. */
-  private static String awaitContent(Path file, String regex) throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    String content = Files.readString(file);
-    while (!content.matches(regex) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      content = Files.readString(file);
-    }
-    return content;
   }
 
   private static void assertSigned(String gallery, String picture) throws Exception {

@@ -15,13 +15,14 @@ import org.initcall4j.agent.control.ControlViews;
 import org.initcall4j.agent.control.FlushScheduler;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.profile.ProfileOpenData;
+import org.initcall4j.agent.runtime.FlushRequest;
 import org.initcall4j.agent.runtime.FlushResult;
+import org.initcall4j.agent.runtime.FlushTrigger;
 import org.initcall4j.agent.runtime.GroupRecord;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.InitcallState;
-import org.initcall4j.agent.runtime.OperatorFlush;
 
 /** {@link InitcallsMBean} over the live runtime: every read is current, nothing is cached. */
 final class InitcallsView implements InitcallsMBean {
@@ -236,7 +237,7 @@ final class InitcallsView implements InitcallsMBean {
 
   /** On a non-daemon thread, as main would run it: JMX connection threads are daemons. */
   private FlushResult flushOnOwnThread(String name) {
-    return OperatorFlush.runAndWait(runtime, name, "initcall4j-jmx-flush");
+    return FlushRequest.run(runtime, FlushTrigger.JMX, name, null);
   }
 
   @Override
