@@ -1,9 +1,8 @@
 package groups;
 
-import java.util.Map;
-import java.util.TreeMap;
 import org.initcall4j.Initcall;
 import org.initcall4j.Level;
+import testapp.RunCounts;
 
 /**
  * storage at boot; the group 'connectivity' (usb, thumbnails, and the subsystem radio with its
@@ -11,22 +10,15 @@ import org.initcall4j.Level;
  * Counts runs.
  */
 final class Modules {
-  private static final Map<String, Integer> RUNS = new TreeMap<>();
 
   private Modules() {}
 
   static void ran(String name) {
-    int count;
-    synchronized (RUNS) {
-      count = RUNS.merge(name, 1, Integer::sum);
-    }
-    System.out.println("init " + name + " #" + count);
+    RunCounts.ran(name);
   }
 
   static String counts() {
-    synchronized (RUNS) {
-      return RUNS.toString();
-    }
+    return RunCounts.counts();
   }
 
   @Initcall(name = "storage", level = Level.FS)

@@ -96,7 +96,10 @@ final class AgentStart {
     } catch (InitcallGraphException | IndexFormatException | ConfigException e) {
       throw new AgentStartupException(e.getMessage());
     }
-    disabled = DisabledInitcalls.resolve(options.disabled(), config, plan);
+    // checked here, not in DisabledInitcalls: most starts disable nothing and need not load it
+    boolean anyDisabled = !options.disabled().isEmpty()
+        || config != null && !config.disabled().isEmpty();
+    disabled = anyDisabled ? DisabledInitcalls.resolve(options.disabled(), config, plan) : null;
     // a disabled config initcall's class is left as compiled: its code runs as without the agent
     Rewrites rewrites = config == null ? null
         : Rewrites.plan(enabled(config.entries(), disabled), plan, appLoader, System.err,
@@ -104,7 +107,9 @@ final class AgentStart {
     Invoker invoker = new ReflectiveInvoker(appLoader, instrumentation);
     InitcallRuntime started = new InitcallRuntime(plan,
         rewrites == null ? invoker : rewrites.invoker(invoker), options.runtime(), System.err);
-    disabled.applyTo(started);
+    if (disabled != null) {
+      disabled.applyTo(started);
+    }
     started.addListener(new ConsoleReporter(System.err, options.debug()));
     // before boot: an exit during boot is covered too
     started.finishDeferredWorkAtExit(options.exit());
@@ -123,7 +128,7 @@ final class AgentStart {
 
   private static List<ConfigEntry> enabled(List<ConfigEntry> entries,
       DisabledInitcalls disabled) {
-    if (disabled.isEmpty()) {
+    if (disabled == null || disabled.isEmpty()) {
       return entries;
     }
     List<ConfigEntry> enabled = new ArrayList<>(entries.size());
