@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.initcall4j.Initcalls;
+import testapp.RunCounts;
 
 /**
  * A long-running app driven by lines on stdin: {@code flush}, {@code flush NAME},
@@ -29,7 +30,7 @@ public final class Main {
           Initcalls.require(name);
           System.out.println("api require " + name + " ok");
         } else if (line.equals("counts")) {
-          System.out.println("counts " + Modules.counts());
+          System.out.println("counts " + RunCounts.counts());
         } else if (line.equals("codecs")) {
           System.out.println("codecs " + Codecs.names());
         } else if (line.equals("exit")) {

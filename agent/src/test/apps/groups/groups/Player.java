@@ -1,10 +1,12 @@
 package groups;
 
+import testapp.RunCounts;
+
 /** An entry point a config declares as an initcall after Codecs. */
 public final class Player {
   private Player() {}
 
   public static void start() {
-    Modules.ran("player");
+    RunCounts.ran("player");
   }
 }
