@@ -76,7 +76,8 @@ public final class AgentOptions {
         + " class loader (default: the manifest's Start-Class)");
     known("flush", "manual|ready|DURATION", "when deferred initcalls run by themselves: never"
         + " (manual, the default), at Initcalls.ready(), or a delay after boot (5s)");
-    known("report", "DIR", "write blame.txt, critical-chain.txt, bootgraph.svg to DIR at exit");
+    known("report", "DIR", "write blame.txt, critical-chain.txt, bootgraph.svg, trace.json"
+        + " (Perfetto) and initcalls.dot (Graphviz) to DIR at exit");
     known("jfr", null, "commit a JFR event org.initcall4j.Initcall per initcall");
     known("exit.wait", "DURATION", "at exit, wait this long at most (default 5s) for a flush in"
         + " progress and the replay of parked calls");

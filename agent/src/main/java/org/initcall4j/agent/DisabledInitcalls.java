@@ -18,7 +18,7 @@ import org.initcall4j.agent.text.EditDistance;
  * an initcall or a group of the plan (a group stands for all its parts); one that matches nothing
  * stops the JVM, with a hint when one is likely.
  */
-final class DisabledInitcalls {
+public final class DisabledInitcalls {
   /** Initcall name to who disabled it, in plan order of the requests. */
   private final Map<String, String> reasons;
 
@@ -32,8 +32,30 @@ final class DisabledInitcalls {
    * @throws AgentStartupException naming every name that matches nothing, and where it was given
    */
   static DisabledInitcalls resolve(List<String> option, InitcallConfig config, BootPlan plan) {
-    Map<String, String> reasons = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
+    Map<String, String> reasons = collect(option, config, plan, problems);
+    if (!problems.isEmpty()) {
+      throw new AgentStartupException(problems.size() == 1 ? problems.get(0)
+          : problems.size() + " names to disable match nothing:\n  - "
+          + String.join("\n  - ", problems));
+    }
+    return new DisabledInitcalls(reasons);
+  }
+
+  /**
+   * Each name that matches nothing, as the agent says it before it stops: for a check that runs
+   * nothing ({@code verify}).
+   */
+  public static List<String> problems(List<String> option, InitcallConfig config,
+      BootPlan plan) {
+    List<String> problems = new ArrayList<>();
+    collect(option, config, plan, problems);
+    return problems;
+  }
+
+  private static Map<String, String> collect(List<String> option, InitcallConfig config,
+      BootPlan plan, List<String> problems) {
+    Map<String, String> reasons = new LinkedHashMap<>();
     for (String name : option) {
       add(name, "option 'disable'", "option 'disable'", plan, reasons, problems);
     }
@@ -43,12 +65,7 @@ final class DisabledInitcalls {
             entry.place(), plan, reasons, problems);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new AgentStartupException(problems.size() == 1 ? problems.get(0)
-          : problems.size() + " names to disable match nothing:\n  - "
-          + String.join("\n  - ", problems));
-    }
-    return new DisabledInitcalls(reasons);
+    return reasons;
   }
 
   private static void add(String name, String reason, String place, BootPlan plan,

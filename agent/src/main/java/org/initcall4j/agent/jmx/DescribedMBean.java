@@ -41,11 +41,14 @@ final class DescribedMBean extends StandardEmitterMBean {
   protected String getDescription(MBeanOperationInfo op) {
     return switch (op.getName()) {
       case "flush" -> (op.getSignature().length == 0
-          ? "runs every deferred initcall not run yet" : "runs that initcall and what it needs, or every part of that group")
+          ? "runs every deferred initcall not run yet"
+          : "runs that initcall and what it needs, or every part of that group")
           + "; returns how many succeeded, and each one failed, skipped or disabled with the"
           + " error";
       case "list" -> "the initcalls table (a line per group too), as in the"
           + " control directory's initcalls file";
+      case "trace" -> "the boot so far as a Trace Event Format file (JSON) for Perfetto or"
+          + " chrome://tracing, as report=DIR's trace.json";
       default -> super.getDescription(op);
     };
   }

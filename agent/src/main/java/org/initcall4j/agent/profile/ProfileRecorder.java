@@ -61,7 +61,8 @@ public final class ProfileRecorder {
     if (done.parent != null) {
       done.parent.nested += inclusive;
     }
-    FINISHED.add(new ClinitTiming(done.className, Thread.currentThread().getName(), done.start,
+    Thread thread = Thread.currentThread();
+    FINISHED.add(new ClinitTiming(done.className, thread.getName(), thread.getId(), done.start,
         inclusive, inclusive - done.nested,
         done.parent == null ? null : done.parent.className, failed));
   }

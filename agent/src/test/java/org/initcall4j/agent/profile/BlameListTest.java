@@ -10,9 +10,9 @@ class BlameListTest {
   @Test
   void slowestExclusiveFirstLimitedToTopWithNestingThreadAndFailure() {
     List<ClinitTiming> timings = List.of(
-        new ClinitTiming("a.Outer", "main", 0, 800_000_000, 300_000_000, null, false),
-        new ClinitTiming("a.Inner", "main", 1, 500_000_000, 500_000_000, "a.Outer", false),
-        new ClinitTiming("a.Bad", "worker 2", 2, 1_500, 1_500, null, true));
+        new ClinitTiming("a.Outer", "main", 1, 0, 800_000_000, 300_000_000, null, false),
+        new ClinitTiming("a.Inner", "main", 1, 1, 500_000_000, 500_000_000, "a.Outer", false),
+        new ClinitTiming("a.Bad", "worker 2", 20, 2, 1_500, 1_500, null, true));
 
     assertEquals("""
         initcall4j profile: 3 static initializers timed, 800.002 ms exclusive in all; slowest 2:
