@@ -64,15 +64,25 @@ public final class Agent {
     AgentStart.start(options, instrumentation, loader, atBoot, false);
   }
 
-  /** Only flags that change nothing when there are no initcalls; any other option means work. */
+  /**
+   * Only options that ask for no runtime when there are no initcalls; any other option means
+   * work. Profile mode is one of them: it needs its transformer and nothing of the runtime.
+   */
   private static boolean nothingAskedFor(AgentOptions options) {
     return options.onlyFlagsAmong("debug", "fatal", "async", "timeout.skip", "main", "exit.wait",
-        "exit.parked", "parked.max"); // with no index nothing is deferred: nothing to exit with
+        "exit.parked", "parked.max", // with no index nothing is deferred: nothing to exit with
+        "profile", "profile.include", "profile.exclude", "profile.top", "profile.out");
   }
 
-  /** Nothing to run on this loader: an idle agent, and a word if an index seems lost. */
+  /**
+   * Nothing to run on this loader: an idle agent (in profile mode if asked for), and a word if
+   * an index seems lost.
+   */
   private static void startIdle(AgentOptions options, Instrumentation instrumentation,
       ClassLoader loader) {
+    if (options.anyStartingWith("profile") && !ProfileMode.active()) {
+      ProfileMode.install(options, instrumentation);
+    }
     String hint = IndexLoader.missingIndexHint(loader);
     if (hint != null) {
       System.err.println(hint);

@@ -1,14 +1,9 @@
 package org.initcall4j.agent.profile;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.initcall4j.agent.AgentOptions;
-import org.initcall4j.agent.files.OwnDirectory;
-import org.initcall4j.agent.files.UnsafeDirectoryException;
 
 /**
  * The profile-mode options: {@code profile}, {@code profile.include=a.*:b.**},
@@ -31,39 +26,8 @@ record ProfileSettings(ClassSelection selection, int top, Path out) {
         new ClassSelection(patterns(options, "profile.include"),
             patterns(options, "profile.exclude")),
         top(options.value("profile.top")),
-        options.value("profile.out") == null ? null : out(options.value("profile.out")));
-  }
-
-  /** Where profile.out's file goes: the rules of the control directory. */
-  static final OwnDirectory.Place OUT_PLACE = new OwnDirectory.Place(
-      "profile.out's directory", "give profile.out a file in a directory of your own that only"
-      + " you can write (the blame list also goes to stderr)");
-
-  /**
-   * Checked now, so that a typo or an unsafe directory is said before the run, not after it at
-   * exit.
-   */
-  private static Path out(String value) {
-    Path file;
-    try {
-      file = Paths.get(value).toAbsolutePath();
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException("option 'profile.out=" + value + "' is not a valid"
-          + " path: " + e.getReason());
-    }
-    Path directory = file.getParent();
-    if (Files.isDirectory(file) || directory == null || !Files.isDirectory(directory)) {
-      throw new IllegalArgumentException("option 'profile.out=" + value + "': "
-          + (Files.isDirectory(file) ? "that is a directory" : "no directory " + directory)
-          + "; give a file in an existing directory (the blame list also goes to stderr)");
-    }
-    try {
-      OwnDirectory.open(directory, OUT_PLACE).close();
-    } catch (UnsafeDirectoryException e) {
-      throw new IllegalArgumentException("option 'profile.out=" + value + "': "
-          + e.getMessage());
-    }
-    return file;
+        options.value("profile.out") == null ? null
+            : ProfileOut.check(options.value("profile.out")));
   }
 
   private static List<ClassNamePattern> patterns(AgentOptions options, String option) {
