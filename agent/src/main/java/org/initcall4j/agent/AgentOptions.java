@@ -319,7 +319,9 @@ public final class AgentOptions {
   boolean askNothingWithoutInitcalls() {
     int matched = 0;
     for (String flag : new String[] {"debug", "fatal", "async", "timeout.skip", "main",
-        "exit.wait", "exit.parked", "parked.max"}) {
+        "exit.wait", "exit.parked", "parked.max", // with no index nothing is deferred
+        // profile mode needs its transformer and nothing of the runtime
+        "profile", "profile.include", "profile.exclude", "profile.top", "profile.out"}) {
       if (given.containsKey(flag)) {
         matched++;
       }

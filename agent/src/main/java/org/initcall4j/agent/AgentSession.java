@@ -173,6 +173,7 @@ public final class AgentSession {
     if (!options.askNothingWithoutInitcalls() || IndexLoader.anyIndex(loader)) {
       return false;
     }
+    startProfile(); // an idle agent in profile mode if asked for
     String hint = IndexLoader.missingIndexHint(loader);
     if (hint != null) {
       System.err.println(hint);

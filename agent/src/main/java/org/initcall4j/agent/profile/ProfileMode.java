@@ -1,11 +1,7 @@
 package org.initcall4j.agent.profile;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
-import org.initcall4j.agent.files.OwnDirectory;
-import org.initcall4j.agent.files.UnsafeDirectoryException;
 
 /**
  * Turns profile mode on: registers the timing transformer and prints the blame list at exit.
@@ -53,16 +49,7 @@ public final class ProfileMode {
     err.print(text);
     err.flush();
     if (chosen.out() != null) {
-      // checked again now: a link planted in the meantime is replaced, never written through
-      Path out = chosen.out();
-      try (OwnDirectory directory = OwnDirectory.open(out.getParent(),
-          ProfileSettings.OUT_PLACE)) {
-        directory.writeAtomically(out.getFileName().toString(), text, "rw-r--r--");
-      } catch (UnsafeDirectoryException e) {
-        err.println("initcall4j profile: profile.out=" + out + " not written: " + e.getMessage());
-      } catch (IOException | RuntimeException e) {
-        err.println("initcall4j profile: could not write profile.out=" + out + ": " + e);
-      }
+      ProfileOut.write(chosen.out(), text, err);
     }
   }
 }
