@@ -6,8 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The profile report: static initializers slowest first by exclusive time (their own work, what
- * deferring that one class would save at most), with inclusive time beside it.
+ * The profile report: static initializers slowest first by exclusive time (their own work; what
+ * deferring one saves depends on when the run first needs the class, see {@link Findings}),
+ * with inclusive time beside it.
  *
  * <pre>
  * initcall4j profile: 3 static initializers timed, 812.402 ms exclusive in all; slowest 2:
@@ -86,6 +87,13 @@ public final class BlameList {
       out.append(newline);
     }
     return out.toString();
+  }
+
+  /** Nanoseconds as milliseconds with three decimals, negative ones with a minus sign. */
+  static String millis(long nanos) {
+    StringBuilder out = new StringBuilder(12);
+    appendMillis(out, Math.abs(nanos), 0);
+    return nanos < 0 ? "-" + out : out.toString();
   }
 
   /** Nanoseconds as milliseconds with three decimals, right-aligned to {@code width}. */

@@ -2,10 +2,14 @@ package org.initcall4j.agent.profile;
 
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import org.initcall4j.agent.ready.ReadyMoment;
 
 /**
- * Turns profile mode on: registers the timing transformer and prints the blame list at exit.
- * Loaded only when the options ask for profile mode.
+ * Turns profile mode on: registers the timing transformer and, at exit, prints the blame list
+ * (with where the ready moment fell) and writes the files asked for. Loaded only when the
+ * options ask for profile mode.
  */
 public final class ProfileMode {
   private final ProfileSettings settings;
@@ -14,13 +18,19 @@ public final class ProfileMode {
     this.settings = settings;
   }
 
-  /** Starts profiling the static initializers of classes loaded from now on. */
-  public static ProfileMode install(ProfileSettings chosen, Instrumentation instrumentation) {
+  /**
+   * Starts profiling the static initializers of classes loaded from now on.
+   *
+   * @param ready the moment the application is ready, to place each initializer before or after
+   */
+  public static ProfileMode install(ProfileSettings chosen, Instrumentation instrumentation,
+      ReadyMoment ready) {
+    ProfileRecorder.takeTriggersFrom(chosen.slowMillis() * 1_000_000);
     ProfileTransformer transformer = new ProfileTransformer(chosen.selection(),
         new ProfileLog(System.err));
     Warmup.run(transformer);
     instrumentation.addTransformer(transformer);
-    Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen),
+    Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen, ready),
         "initcall4j-profile-report"));
     return new ProfileMode(chosen);
   }
@@ -31,25 +41,88 @@ public final class ProfileMode {
   }
 
   /** A plain class, not a lambda: no invokedynamic bootstrap in premain. */
-  private static final class ReportAtExit implements Runnable {
-    private final ProfileSettings chosen;
-
-    ReportAtExit(ProfileSettings chosen) {
-      this.chosen = chosen;
-    }
-
+  private record ReportAtExit(ProfileSettings chosen, ReadyMoment ready) implements Runnable {
     @Override
     public void run() {
-      report(chosen, System.err);
+      report(chosen, ready, System.err);
     }
   }
 
-  private static void report(ProfileSettings chosen, PrintStream err) {
-    String text = BlameList.format(ProfileRecorder.snapshot(), chosen.top());
+  private static void report(ProfileSettings chosen, ReadyMoment ready, PrintStream err) {
+    long readyNanos = ready.readyNanosAtExit();
+    List<ClinitTiming> timings = ProfileRecorder.snapshot();
+    String text = BlameList.format(timings, chosen.top());
     err.print(text);
+    if (ready.signal() != null || readyNanos >= 0) {
+      err.print(readyLine(timings, ready, readyNanos));
+    }
     err.flush();
     if (chosen.out() != null) {
-      ProfileOut.write(chosen.out(), text, err);
+      ProfileOut.write("profile.out", chosen.out(), text, err);
     }
+    if (chosen.suggest() == null && chosen.data() == null) {
+      return;
+    }
+    Findings findings = Findings.of(timings, readyNanos, ready.sinceStartNanos(),
+        ready.seenBy(), chosen.slowMillis() * 1_000_000);
+    if (chosen.data() != null) {
+      ProfileOut.write("profile.data", chosen.data(), ProfileData.format(findings), err);
+    }
+    if (chosen.suggest() != null) {
+      ProfileOut.write("profile.suggest", chosen.suggest(),
+          SuggestedConfig.format(suggestHeader(findings, chosen.slowMillis()),
+              findings.candidates()), err);
+    }
+  }
+
+  /** Where the ready moment fell among the static initializers. */
+  private static String readyLine(List<ClinitTiming> timings, ReadyMoment ready,
+      long readyNanos) {
+    if (readyNanos < 0) {
+      return "initcall4j profile: ready (" + ready.signal() + ") was never seen" + System
+          .lineSeparator();
+    }
+    long before = 0;
+    long after = 0;
+    int afterCount = 0;
+    for (ClinitTiming timing : timings) {
+      if (timing.startNanos() < readyNanos) {
+        before += timing.exclusiveNanos();
+      } else {
+        after += timing.exclusiveNanos();
+        afterCount++;
+      }
+    }
+    return "initcall4j profile: ready (" + ready.seenBy() + ") at "
+        + BlameList.millis(ready.sinceStartNanos()) + " ms after agent start; "
+        + BlameList.millis(before) + " ms exclusive in the " + (timings.size() - afterCount)
+        + " static initializers before it, " + BlameList.millis(after) + " ms in the "
+        + afterCount + " after" + System.lineSeparator();
+  }
+
+  private static List<String> suggestHeader(Findings findings, long slowMillis) {
+    List<String> header = new ArrayList<>();
+    header.add("initcall4j: static initializers to defer, from one profile run");
+    if (!findings.readySeen()) {
+      header.add("ready was never seen in this run, so nothing is known to run after it:"
+          + " give option ready=log:REGEX|port:N|exit, or call Initcalls.ready()");
+      return header;
+    }
+    header.add("ready (" + findings.readyBy() + ") at "
+        + BlameList.millis(findings.readySinceStartNanos()) + " ms after agent start; "
+        + findings.all().size() + " static initializers timed, "
+        + BlameList.millis(findings.exclusiveBeforeReadyNanos()) + " ms before ready");
+    int slow = 0;
+    int deferrable = 0;
+    for (Finding finding : findings.slowestFirst()) {
+      slow++;
+      deferrable += finding.deferrable() ? 1 : 0;
+    }
+    header.add(slow + " at least " + slowMillis + " ms exclusive; " + deferrable + " of them the"
+        + " config check accepts; " + findings.candidates().size() + " of those first ran after"
+        + " ready (below)");
+    header.add("one run's measure: check with 'java -jar initcall-agent.jar advise', which also"
+        + " prunes what a deferred run needs before ready and compares the output");
+    return header;
   }
 }

@@ -20,6 +20,8 @@ public final class ProfileRecorder {
    * lock, which is safe as its owner is a final field.
    */
   private static ThreadTimings last;
+  /** See {@link #takeTriggersFrom}; plain, as it is set before the transformer is added. */
+  private static long slowNanos = Long.MAX_VALUE;
 
   private static final Object ALL_LOCK = new Object();
   private static ThreadTimings[] all = new ThreadTimings[4]; // guarded by ALL_LOCK
@@ -40,13 +42,27 @@ public final class ProfileRecorder {
   /** The innermost running static initializer of this thread returned normally. */
   public static void exit() {
     long now = System.nanoTime();
-    mine().exit(now, false);
+    ThreadTimings mine = mine();
+    if (mine.exit(now, false) >= slowNanos) {
+      Triggers.take(mine.lastExited());
+    }
   }
 
   /** The innermost running static initializer of this thread threw. */
   public static void exitFailed() {
     long now = System.nanoTime();
-    mine().exit(now, true);
+    ThreadTimings mine = mine();
+    if (mine.exit(now, true) >= slowNanos) {
+      Triggers.take(mine.lastExited());
+    }
+  }
+
+  /**
+   * From this exclusive time on, a static initializer's trigger is taken as it ends (a short
+   * stack walk); the faster ones, nearly all, cost nothing more.
+   */
+  static void takeTriggersFrom(long nanos) {
+    slowNanos = nanos;
   }
 
   private static ThreadTimings mine() {

@@ -17,6 +17,7 @@ final class ThreadTimings {
   private long[] runningStarts = new long[4];
   private long[] runningNested = new long[4];
   private int depth;
+  private String lastExited;
 
   // the finished ones: three strings (class, thread, nested in) and three times each
   private String[] names = new String[3 * 8];
@@ -40,10 +41,14 @@ final class ThreadTimings {
     depth++;
   }
 
-  /** The innermost running static initializer ended at {@code now}. */
-  void exit(long now, boolean threw) {
+  /**
+   * The innermost running static initializer ended at {@code now}.
+   *
+   * @return its exclusive time, or -1 for an exit without its enter
+   */
+  long exit(long now, boolean threw) {
     if (depth == 0) {
-      return; // an exit without its enter: nothing to pair it with
+      return -1; // an exit without its enter: nothing to pair it with
     }
     int at = --depth;
     String className = runningNames[at];
@@ -54,7 +59,15 @@ final class ThreadTimings {
       runningNested[at - 1] += inclusive;
       parent = runningNames[at - 1];
     }
-    add(className, parent, runningStarts[at], inclusive, inclusive - runningNested[at], threw);
+    long exclusive = inclusive - runningNested[at];
+    lastExited = className;
+    add(className, parent, runningStarts[at], inclusive, exclusive, threw);
+    return exclusive;
+  }
+
+  /** The class of the static initializer that ended last on this thread (internal name). */
+  String lastExited() {
+    return lastExited;
   }
 
   private synchronized void add(String className, String parent, long start, long inclusive,
