@@ -59,7 +59,7 @@ public final class AgentOptions {
     known("profile.slow", "DURATION", "static initializers at least this slow (exclusive,"
         + " default 2ms) get their trigger and deferral verdict recorded");
     known("profile.suggest", "FILE", "at exit, write a config deferring the slow static"
-        + " initializers the config check accepts and that first ran after ready");
+        + " initializers the config check accepts and that ran before ready");
     known("profile.data", "FILE", "at exit, write one tab-separated line per timed static"
         + " initializer (what the advise command reads)");
     known("async", null, "run every initcall (not just async ones) in parallel on a pool");

@@ -10,7 +10,8 @@ import org.initcall4j.agent.AgentOptions;
 
 /**
  * {@code java -jar initcall-agent.jar list|status|flush [name] <pid>} and
- * {@code attach <pid> [options]}: the operator's tool, like jcmd. Exit status 0 on success, 1
+ * {@code attach <pid> [options]}: the operator's tool, like jcmd; and {@code advise}, the
+ * advisor ({@link Advise}). Exit status 0 on success, 1
  * when the operation failed (no such process, no agent there, unknown initcall, an initcall the
  * flush ran or needed failed or was skipped), 2 on bad arguments.
  */
@@ -45,6 +46,9 @@ public final class Cli {
     List<String> rest = args.subList(1, args.size());
     if (command.equals("flush")) {
       return flush(rest, out, err);
+    }
+    if (command.equals("advise")) {
+      return Advise.run(rest, ownJar(), out);
     }
     switch (command) {
       case "help", "-h", "--help" -> out.print(usage());
@@ -142,6 +146,10 @@ public final class Cli {
         + "  attach <pid> [options]  load the agent into a running JVM: control plane and profile"
         + " only, no boot (see docs/operations.md); options as for -javaagent:" + n
         + AgentOptions.describe().replaceAll("(?m)^", "    ")
+        + "  " + AdviseArguments.USAGE + n
+        + "                          run an unmodified application under the agent: profile,"
+        + " trial with the candidates deferred, output check, timing; writes a config that"
+        + " saves time and changes no output (see docs/advisor.md)" + n
         + "  help                    this text" + n
         + "It reaches the JVM through the Attach API and its local JMX agent, as jcmd and"
         + " jconsole do: same machine, same user. An agent that left its MBean out (profile mode"

@@ -43,11 +43,16 @@ public record Findings(long readyNanos, long readySinceStartNanos, String readyB
     return readyNanos >= 0;
   }
 
-  /** Slow ones the config check accepts and that first ran after ready, slowest first. */
+  /**
+   * Slow ones the config check accepts and that ran before ready, slowest first: only those can
+   * make ready sooner (one that ran after ready costs nothing before it). Whether the
+   * application needs one before ready, or only had it initialized (a scan, {@code
+   * Class.forName}, a subclass), one run cannot tell: a run with it deferred does.
+   */
   public List<Finding> candidates() {
     List<Finding> chosen = new ArrayList<>();
     for (Finding finding : slowestFirst()) {
-      if (finding.deferrable() && finding.afterReady()) {
+      if (finding.deferrable() && readySeen() && !finding.afterReady()) {
         chosen.add(finding);
       }
     }

@@ -119,10 +119,12 @@ public final class ProfileMode {
       deferrable += finding.deferrable() ? 1 : 0;
     }
     header.add(slow + " at least " + slowMillis + " ms exclusive; " + deferrable + " of them the"
-        + " config check accepts; " + findings.candidates().size() + " of those first ran after"
-        + " ready (below)");
-    header.add("one run's measure: check with 'java -jar initcall-agent.jar advise', which also"
-        + " prunes what a deferred run needs before ready and compares the output");
+        + " config check accepts; " + findings.candidates().size() + " of those ran before"
+        + " ready (below): deferring one saves time only if the application does not need it"
+        + " before ready");
+    header.add("one run cannot tell which it needs: 'java -jar initcall-agent.jar advise' tries"
+        + " them deferred, drops those still needed before ready, compares the output and"
+        + " measures the saving");
     return header;
   }
 }

@@ -31,8 +31,8 @@ public final class SuggestedConfig {
       out.append('\n').append("# ").append(BlameList.millis(finding.exclusiveNanos()))
           .append(" ms exclusive");
       if (finding.sinceReadyNanos() != Finding.NO_READY) {
-        out.append(", first needed ").append(BlameList.millis(finding.sinceReadyNanos()))
-            .append(" ms after ready");
+        out.append(", initialized ").append(BlameList.millis(Math.abs(finding.sinceReadyNanos())))
+            .append(finding.afterReady() ? " ms after ready" : " ms before ready");
       }
       out.append(", triggered by ").append(finding.trigger() == null ? "(not known)"
           : finding.trigger()).append('\n');
