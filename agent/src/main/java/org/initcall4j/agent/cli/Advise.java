@@ -35,6 +35,7 @@ final class Advise {
   private final Path work;
   private int run;
   private int plannedRuns;
+  private AppRun.Stop compared;
 
   private Advise(AdviseArguments arguments, Path agentJar, PrintStream out, Path work) {
     this.arguments = arguments;
@@ -70,8 +71,11 @@ final class Advise {
     // 1. profile
     Path data = work.resolve("profile.tsv");
     AppRun.Result profiled = AppRun.run(arguments, agentJar, "profile,profile.top=1,"
-        + "profile.slow=" + arguments.slowMillis() + "ms,profile.data=" + data + "," + ready);
+        + "profile.slow=" + arguments.slowMillis() + "ms,profile.data=" + data + "," + ready,
+        AppRun.Stop.AFTER_DELAY);
     requireReady(profiled, "profile");
+    // the runs compared with it end as it did: by themselves, or stopped after the same delay
+    compared = profiled.stopped() ? AppRun.Stop.AFTER_DELAY : AppRun.Stop.AT_END;
     Findings profile = readData(data, profiled);
     List<Finding> slow = profile.slowestFirst();
     List<Finding> refused = new ArrayList<>();
@@ -96,7 +100,7 @@ final class Advise {
     Path trialData = work.resolve("trial.tsv");
     AppRun.Result trial = AppRun.run(arguments, agentJar, "config=" + writeConfig(candidates,
         "trial") + ",profile,profile.top=1,profile.slow=" + arguments.slowMillis() + "ms,"
-        + "profile.data=" + trialData + "," + ready);
+        + "profile.data=" + trialData + "," + ready, compared);
     requireReady(trial, "deferred");
     Map<String, Finding> inTrial = byClass(readData(trialData, trial));
     List<Finding> kept = new ArrayList<>();
@@ -116,14 +120,14 @@ final class Advise {
     // 3. check: the same output as the profile run; entries that change it are left out
     List<Finding> changing = new ArrayList<>();
     AppRun.Result check = AppRun.run(arguments, agentJar, "config="
-        + writeConfig(kept, "check") + "," + ready);
+        + writeConfig(kept, "check") + "," + ready, compared);
     String difference = OutputComparison.difference(profiled, check);
     if (difference != null) {
       line("run " + next() + " check:", "output differs from run 1: " + difference
           + "; trying each entry alone");
       for (Finding entry : kept) {
         AppRun.Result alone = AppRun.run(arguments, agentJar, "config="
-            + writeConfig(List.of(entry), "alone") + "," + ready);
+            + writeConfig(List.of(entry), "alone") + "," + ready, compared);
         String changed = OutputComparison.difference(profiled, alone);
         if (changed != null) {
           changing.add(entry);
@@ -137,7 +141,7 @@ final class Advise {
             + " output");
       }
       check = AppRun.run(arguments, agentJar, "config=" + writeConfig(kept, "check") + ","
-          + ready);
+          + ready, compared);
       difference = OutputComparison.difference(profiled, check);
       if (difference != null) {
         throw new CliException(CliException.FAILED, "the output still differs from the"
@@ -179,7 +183,8 @@ final class Advise {
   }
 
   private long timed(String agentOptions) throws CliException {
-    AppRun.Result result = AppRun.run(arguments, agentJar, agentOptions);
+    AppRun.Result result = AppRun.run(arguments, agentJar, agentOptions,
+        AppRun.Stop.AT_READY);
     requireReady(result, agentOptions == null ? "timing without the agent"
         : "timing with the config");
     return result.readyNanos();

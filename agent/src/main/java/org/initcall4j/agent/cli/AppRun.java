@@ -27,12 +27,24 @@ final class AppRun {
   static final String LAUNCHER_NOTE = "NOTE: Picked up JDK_JAVA_OPTIONS:";
   private static final long PORT_POLL_MILLIS = 5;
 
+  /** When a run that is ready is ended. */
+  enum Stop {
+    /** {@code --stop-after} after ready, if it has not ended by then. */
+    AFTER_DELAY,
+    /** Not at all: it ends by itself (as it did in the profile run). */
+    AT_END,
+    /** At once: only the time to ready is wanted. */
+    AT_READY
+  }
+
   /**
    * What a run did.
    *
    * @param readyNanos from start to ready, or -1 when ready was never seen
+   * @param stopped whether the advisor ended it (it did not end by itself)
    */
-  record Result(List<String> stdout, List<String> stderr, int exitStatus, long readyNanos) {
+  record Result(List<String> stdout, List<String> stderr, int exitStatus, long readyNanos,
+      boolean stopped) {
     boolean readySeen() {
       return readyNanos >= 0;
     }
@@ -55,12 +67,12 @@ final class AppRun {
    * @param agentOptions the agent's options, or null to run without the agent
    * @throws CliException when it cannot start or runs past the timeout
    */
-  static Result run(AdviseArguments arguments, Path agentJar, String agentOptions)
+  static Result run(AdviseArguments arguments, Path agentJar, String agentOptions, Stop stop)
       throws CliException {
-    return new AppRun(arguments, agentJar).run(agentOptions);
+    return new AppRun(arguments, agentJar).run(agentOptions, stop);
   }
 
-  private Result run(String agentOptions) throws CliException {
+  private Result run(String agentOptions, Stop stop) throws CliException {
     ProcessBuilder builder = new ProcessBuilder(arguments.command());
     if (agentOptions != null) {
       Map<String, String> environment = builder.environment();
@@ -94,11 +106,17 @@ final class AppRun {
       poller.setDaemon(true);
       poller.start();
     }
+    boolean stopped = false;
     try {
-      boolean ended = waitForEndOrReady(process);
+      boolean ended = waitForEndOrReady(process, arguments.timeoutMillis());
+      if (!ended && stop == Stop.AT_END) {
+        ended = waitForEndOrReady(process, arguments.timeoutMillis()); // ready: now the end
+      } else if (!ended && stop == Stop.AFTER_DELAY) {
+        ended = process.waitFor(arguments.stopAfterMillis(), TimeUnit.MILLISECONDS);
+      }
       if (!ended) {
-        Thread.sleep(arguments.stopAfterMillis());
         stop(process);
+        stopped = true;
       }
       outReader.join();
       errReader.join();
@@ -115,17 +133,24 @@ final class AppRun {
       }
     }
     synchronized (lock) {
-      return new Result(List.copyOf(out), List.copyOf(err), process.exitValue(), readyNanos);
+      return new Result(List.copyOf(out), List.copyOf(err), process.exitValue(), readyNanos,
+          stopped);
     }
   }
 
   /**
-   * Waits until the process ends or, for a signal other than exit, until ready was seen.
+   * Waits until the process ends or, for a signal other than exit, until ready was seen (if it
+   * was already, only for the end).
    *
    * @return whether the process ended
    */
-  private boolean waitForEndOrReady(Process process) throws InterruptedException, CliException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(arguments.timeoutMillis());
+  private boolean waitForEndOrReady(Process process, long timeoutMillis)
+      throws InterruptedException, CliException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    boolean readyBefore;
+    synchronized (lock) {
+      readyBefore = readyNanos >= 0;
+    }
     while (true) {
       if (process.waitFor(5, TimeUnit.MILLISECONDS)) {
         if (arguments.ready().kind() == ReadySignal.Kind.EXIT) {
@@ -134,7 +159,8 @@ final class AppRun {
         return true;
       }
       synchronized (lock) {
-        if (readyNanos >= 0 && arguments.ready().kind() != ReadySignal.Kind.EXIT) {
+        if (!readyBefore && readyNanos >= 0
+            && arguments.ready().kind() != ReadySignal.Kind.EXIT) {
           return false;
         }
       }
