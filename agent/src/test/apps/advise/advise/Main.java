@@ -8,7 +8,7 @@ import java.util.List;
  * ready it uses NeededEarly (slow, deferrable, needed), Catalog (slow, a public static field)
  * and Color (a slow enum), and a "scan" initializes Report and Plugin without using them. It is
  * ready when it prints "Started", opens its port or ends (the argument says which; "api" calls
- * Initcalls.ready()). After ready it uses Report, lists what Plugin registered (which a deferred
+ * Initcalls.ready()); with a port it waits for a line on stdin. After ready it uses Report, lists what Plugin registered (which a deferred
  * Plugin would not have done), and initializes Late (slow, after ready).
  */
 public final class Main {
@@ -30,6 +30,10 @@ public final class Main {
     }
     System.out.println("Started advise app in " + (System.nanoTime() - start) / 1_000_000
         + " ms");
+    if (server != null) {
+      // a server stays up: until a line on stdin says to go on
+      new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+    }
     System.out.println("report " + Report.summary());
     System.out.println("plugins " + Registry.names());
     System.out.println("late " + Late.value());

@@ -13,6 +13,9 @@ import java.util.regex.PatternSyntaxException;
  * @param port the port, for {@link Kind#PORT}
  */
 public record ReadySignal(Kind kind, Pattern pattern, int port) {
+  /** A longer regular expression is refused: no log line needs one, and compiling is bounded. */
+  static final int MAX_PATTERN = 1000;
+
   /** The forms of the option. */
   public enum Kind { LOG, PORT, EXIT }
 
@@ -26,6 +29,11 @@ public record ReadySignal(Kind kind, Pattern pattern, int port) {
       return new ReadySignal(Kind.EXIT, null, 0);
     }
     if (value.startsWith("log:") && value.length() > 4) {
+      if (value.length() > MAX_PATTERN + 4) {
+        throw new IllegalArgumentException("option 'ready=log:...' has a regular expression of "
+            + (value.length() - 4) + " characters; a line to wait for needs at most "
+            + MAX_PATTERN);
+      }
       try {
         return new ReadySignal(Kind.LOG, Pattern.compile(value.substring(4)), 0);
       } catch (PatternSyntaxException e) {

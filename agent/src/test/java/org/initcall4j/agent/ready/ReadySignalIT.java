@@ -11,6 +11,7 @@ import org.initcall4j.agent.profile.Finding;
 import org.initcall4j.agent.profile.Findings;
 import org.initcall4j.agent.profile.ProfileData;
 import org.initcall4j.agent.testing.ForkedJvm;
+import org.initcall4j.agent.testing.RunningJvm;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,9 +71,26 @@ class ReadySignalIT {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    // the app opens the port just before its "Started" line and closes it at the end
-    Findings findings = profiled("port:" + port, "port:" + port, "");
-    readyBetweenTheEarlyAndTheLate(findings, "port:" + port);
+    // the app opens the port and waits for a line on stdin: sent once ready has flushed Late
+    Path config = tmp.resolve("initcalls.properties");
+    Files.writeString(config, "initcall.late.class = advise.Late\n"
+        + "initcall.late.deferred = true\n");
+    Path data = tmp.resolve("data.tsv");
+    ForkedJvm.Result result;
+    try (RunningJvm app = ForkedJvm.current()
+        .agent("profile,profile.top=1,profile.data=" + data + ",ready=port:" + port
+            + ",config=" + config + ",flush=ready,control=off,jmx=off")
+        .classPath(TestApps.jar("advise")).classPath(ForkedJvm.apiClasses())
+        .main("advise.Main", "port:" + port).start()) {
+      app.awaitStderr("flushing deferred initcalls (flush=ready, the application is ready)",
+          60_000);
+      app.process().getOutputStream().write('\n');
+      app.process().getOutputStream().flush();
+      result = app.awaitExit(60);
+    }
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().contains("late 7"), result.describe());
+    readyBetweenTheEarlyAndTheLate(ProfileData.parse(Files.readString(data)), "port:" + port);
   }
 
   @Test
