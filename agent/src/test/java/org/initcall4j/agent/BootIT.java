@@ -9,11 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Boot, parking and flush, in a real JVM started with the shaded agent. */
 class BootIT {
@@ -22,10 +21,6 @@ class BootIT {
     return ForkedJvm.of(Jdks.home(jdk)).agent(options)
         .classPath(TestApps.jar("boot")).classPath(ForkedJvm.apiClasses())
         .main("boot.Main", args);
-  }
-
-  static List<String> jdks() {
-    return Jdks.names();
   }
 
   /** The figure in docs/initcalls.md: what the agent loads of its own from premain to main. */
@@ -51,8 +46,7 @@ class BootIT {
         + ":\n" + String.join("\n", beforeMain));
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void runsBootInitcallsInOrderBeforeMainAndParksDeferredOnes(String jdk) throws Exception {
     ForkedJvm.Result result = boot(jdk, "debug").run();
 
@@ -67,8 +61,7 @@ class BootIT {
     assertFalse(result.stderr().contains("calling  usb"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void flushRunsDeferredInitcallsOnceInOrder(String jdk) throws Exception {
     ForkedJvm.Result result = boot(jdk, "", "flush", "flush").run();
 
