@@ -9,11 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Boot, parking and flush, in a real JVM started with the shaded agent. */
 class BootIT {
@@ -24,11 +23,7 @@ class BootIT {
         .main("boot.Main", args);
   }
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
-  /** The README's figure: what the agent loads of its own from premain to main. */
+  /** The figure in docs/initcalls.md: what the agent loads of its own from premain to main. */
   static final int AGENT_CLASSES_BEFORE_MAIN = 50;
 
   /**
@@ -47,12 +42,11 @@ class BootIT {
         .filter(line -> line.contains(" org.initcall4j.agent.")).toList();
     assertTrue(beforeMain.size() < result.stdoutLines().size(), "main never printed");
     assertTrue(beforeMain.size() <= AGENT_CLASSES_BEFORE_MAIN, beforeMain.size()
-        + " agent classes before main, more than the README's " + AGENT_CLASSES_BEFORE_MAIN
+        + " agent classes before main, more than docs/initcalls.md's " + AGENT_CLASSES_BEFORE_MAIN
         + ":\n" + String.join("\n", beforeMain));
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void runsBootInitcallsInOrderBeforeMainAndParksDeferredOnes(String jdk) throws Exception {
     ForkedJvm.Result result = boot(jdk, "debug").run();
 
@@ -67,8 +61,7 @@ class BootIT {
     assertFalse(result.stderr().contains("calling  usb"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void flushRunsDeferredInitcallsOnceInOrder(String jdk) throws Exception {
     ForkedJvm.Result result = boot(jdk, "", "flush", "flush").run();
 

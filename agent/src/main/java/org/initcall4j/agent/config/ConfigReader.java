@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.initcall4j.agent.graph.EditDistance;
 import org.initcall4j.agent.model.InitLevel;
+import org.initcall4j.agent.model.InitcallName;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.text.EditDistance;
 
 /**
  * Turns config lines ({@code initcall.<name>.<attribute>=value}) into initcall entries, checking
@@ -21,7 +21,6 @@ final class ConfigReader {
   static final List<String> ATTRIBUTES =
       List.of("method", "class", "level", "after", "before", "partOf", "deferred", "async",
           "mainThread", "replayByReference");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
   private final String file;
   private final List<ConfigProblem> problems;
@@ -70,9 +69,9 @@ final class ConfigReader {
     }
     String name = key.substring(PREFIX.length(), lastDot);
     String attribute = key.substring(lastDot + 1);
-    if (!NAME.matcher(name).matches()) {
-      problem(line, null, "'" + name + "' is not an initcall name; names match "
-          + NAME.pattern());
+    if (!InitcallName.isValid(name)) {
+      problem(line, null, "'" + name + "' is not an initcall name; names are made of "
+          + InitcallName.RULE);
       return;
     }
     if (!ATTRIBUTES.contains(attribute)) {
@@ -167,9 +166,9 @@ final class ConfigReader {
       if (trimmed.isEmpty()) {
         continue;
       }
-      if (!NAME.matcher(trimmed).matches()) {
+      if (!InitcallName.isValid(trimmed)) {
         problem(line, entry, "'" + trimmed + "' is not an initcall name; separate names with"
-            + " commas; names match " + NAME.pattern());
+            + " commas; names are made of " + InitcallName.RULE);
       }
       names.add(trimmed);
     }

@@ -3,9 +3,7 @@ package org.initcall4j.agent.profile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.initcall4j.agent.files.OwnDirectory;
 import org.initcall4j.agent.files.UnsafeDirectoryException;
 
@@ -28,24 +26,18 @@ final class ProfileOut {
    *
    * @throws IllegalArgumentException naming the option and the fix
    */
-  static Path check(String value) {
-    Path file;
-    try {
-      file = Paths.get(value).toAbsolutePath();
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException("option 'profile.out=" + value + "' is not a valid"
-          + " path: " + e.getReason());
-    }
+  static Path check(Path given) {
+    Path file = given.toAbsolutePath();
     Path directory = file.getParent();
     if (Files.isDirectory(file) || directory == null || !Files.isDirectory(directory)) {
-      throw new IllegalArgumentException("option 'profile.out=" + value + "': "
+      throw new IllegalArgumentException("option 'profile.out=" + given + "': "
           + (Files.isDirectory(file) ? "that is a directory" : "no directory " + directory)
           + "; give a file in an existing directory (the blame list also goes to stderr)");
     }
     try {
       OwnDirectory.open(directory, PLACE).close();
     } catch (UnsafeDirectoryException e) {
-      throw new IllegalArgumentException("option 'profile.out=" + value + "': "
+      throw new IllegalArgumentException("option 'profile.out=" + given + "': "
           + e.getMessage());
     }
     return file;

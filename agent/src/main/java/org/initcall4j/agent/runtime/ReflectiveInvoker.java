@@ -4,8 +4,8 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import org.initcall4j.agent.ModuleAccess;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.runtime.ModuleAccess;
 
 /**
  * Calls an initcall's static method through reflection, or initializes its class when the unit is
