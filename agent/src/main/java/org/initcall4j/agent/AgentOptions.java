@@ -342,7 +342,8 @@ public final class AgentOptions {
   /**
    * Whether these options ask for nothing that matters when there are no initcalls: then an
    * application without an index gets an idle agent. With no index nothing is deferred, so
-   * there is nothing to exit with either.
+   * there is nothing to exit with either. Profile mode needs no runtime: the idle agent starts
+   * it on its own.
    */
   boolean askNothingWithoutInitcalls() {
     int matched = 0;

@@ -198,9 +198,9 @@ public final class AgentSession {
   }
 
   /**
-   * Behind a launcher, or at boot: starts idle on {@code loader} when the options ask for
-   * nothing that matters without initcalls and the loader sees no index (and says why if an
-   * index seems lost).
+   * Behind a launcher, or at boot: starts idle on {@code loader} (in profile mode, if asked
+   * for) when the options ask for nothing that matters without initcalls and the loader sees no
+   * index (and says why if an index seems lost).
    *
    * @return whether it started idle
    */
