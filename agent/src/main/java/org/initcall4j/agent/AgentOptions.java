@@ -84,7 +84,8 @@ public final class AgentOptions {
     known("ready", "log:REGEX|port:N|exit", "when an application that does not call"
         + " Initcalls.ready() is ready: a line on stdout or stderr, the port opening, or the"
         + " process ending (for flush=ready and profile mode)");
-    known("report", "DIR", "write blame.txt, critical-chain.txt, bootgraph.svg to DIR at exit");
+    known("report", "DIR", "write blame.txt, critical-chain.txt, bootgraph.svg, trace.json"
+        + " (Perfetto) and initcalls.dot (Graphviz) to DIR at exit");
     known("jfr", null, "commit a JFR event org.initcall4j.Initcall per initcall");
     known("exit.wait", "DURATION", "at exit, wait this long at most (default 5s) for a flush in"
         + " progress and the replay of parked calls");

@@ -61,8 +61,8 @@ public final class ControlViews {
     return text == null ? "" : text.replace('\n', ' ').replace('\r', ' ');
   }
 
-  /** Space-padded columns; the last column is not padded. */
-  private static String align(List<String[]> rows) {
+  /** Space-padded columns; the last column is not padded. The first row is the header. */
+  public static String align(List<String[]> rows) {
     int columns = rows.get(0).length;
     int[] width = new int[columns];
     for (String[] row : rows) {

@@ -43,6 +43,8 @@ final class DescribedMBean extends StandardEmitterMBean {
           ? "runs every deferred initcall not run yet" : "runs that initcall and what it needs")
           + "; returns how many succeeded, and each one failed or skipped with the error";
       case "list" -> "the initcalls table, as in the control directory's initcalls file";
+      case "trace" -> "the boot so far as a Trace Event Format file (JSON) for Perfetto or"
+          + " chrome://tracing, as report=DIR's trace.json";
       default -> super.getDescription(op);
     };
   }

@@ -63,6 +63,13 @@ public interface InitcallsReadOnlyMBean {
   /** The same table as the control directory's {@code initcalls} file. */
   String list();
 
+  /**
+   * The boot so far as a Trace Event Format file (JSON), as option {@code report=DIR} writes
+   * {@code trace.json}: Perfetto and {@code chrome://tracing} open it. An operation, not an
+   * attribute: it can be large, and a client browsing attributes should not fetch it.
+   */
+  String trace();
+
   /** Whether profile mode is on in this JVM. */
   boolean isProfiling();
 

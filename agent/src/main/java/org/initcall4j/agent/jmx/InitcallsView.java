@@ -15,6 +15,7 @@ import org.initcall4j.agent.control.ControlViews;
 import org.initcall4j.agent.control.FlushScheduler;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.profile.ProfileOpenData;
+import org.initcall4j.agent.report.BootReport;
 import org.initcall4j.agent.runtime.FlushRequest;
 import org.initcall4j.agent.runtime.FlushResult;
 import org.initcall4j.agent.runtime.FlushTrigger;
@@ -218,6 +219,11 @@ final class InitcallsView implements InitcallsMBean {
   @Override
   public String list() {
     return ControlViews.table(runtime);
+  }
+
+  @Override
+  public String trace() {
+    return BootReport.trace(runtime);
   }
 
   @Override

@@ -93,8 +93,8 @@ final class ThreadTimings {
     for (int i = 0; i < finished; i++) {
       int row = 3 * i;
       String parent = names[row + 2];
-      to.add(new ClinitTiming(dotted(names[row]), names[row + 1], times[row], times[row + 1],
-          times[row + 2], parent == null ? null : dotted(parent), failed[i]));
+      to.add(new ClinitTiming(dotted(names[row]), names[row + 1], owner.getId(), times[row],
+          times[row + 1], times[row + 2], parent == null ? null : dotted(parent), failed[i]));
     }
   }
 

@@ -2,26 +2,39 @@ package org.initcall4j.agent.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.initcall4j.agent.files.OwnDirectory;
 import org.initcall4j.agent.files.UnsafeDirectoryException;
+import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.profile.ClinitTiming;
+import org.initcall4j.agent.profile.ProfileRecorder;
+import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
- * The boot report: blame list, critical chain and boot graph, on demand ({@link #text},
- * {@link #write}) and, with option {@code report=DIR}, written at exit. Built from the runtime's
- * records alone, so nothing is loaded or recorded until a report is asked for.
+ * The boot report: blame list, critical chain, boot graph, trace (Trace Event Format) and
+ * initcall graph (Graphviz), on demand ({@link #text}, {@link #trace}, {@link #write}) and, with
+ * option {@code report=DIR}, written at exit. Built from the runtime's records (and profile
+ * mode's timings) alone, so nothing is loaded or recorded until a report is asked for.
  */
 public final class BootReport {
   public static final String BLAME = "blame.txt";
   public static final String CRITICAL_CHAIN = "critical-chain.txt";
   public static final String BOOT_GRAPH = "bootgraph.svg";
+  public static final String TRACE = "trace.json";
+  public static final String GRAPH = "initcalls.dot";
 
   private static final OwnDirectory.Place PLACE = new OwnDirectory.Place("report directory",
       "use a directory of your own that only you can write, or another report=DIR");
 
   /** Dependency links kept for the critical chain when option report is on; else null. */
   private static volatile List<List<Integer>> keptEdges;
+  /** The declarations with their dependency lists, kept for the graph like the links; or null. */
+  private static volatile List<InitcallSpec> keptSpecs;
 
   private BootReport() {}
 
@@ -41,8 +54,42 @@ public final class BootReport {
     return BootGraphSvg.svg(times(runtime));
   }
 
+  /** The trace ({@code trace.json}) of what has run so far, for an operator's tool. */
+  public static String trace(InitcallRuntime runtime) {
+    return trace(runtime, times(runtime));
+  }
+
+  private static String trace(InitcallRuntime runtime, BootTimes times) {
+    // empty unless profile mode timed static initializers: only its code records any
+    List<ClinitTiming> clinits = ProfileRecorder.snapshot();
+    return BootTrace.json(times, runtime.flushMarks(), runtime.emptyFlushes(), clinits,
+        runtime.originNanos(), ProcessHandle.current().pid());
+  }
+
+  /** The initcall graph ({@code initcalls.dot}), each initcall coloured by its state. */
+  static String dot(InitcallRuntime runtime, BootTimes times) {
+    List<InitcallSpec> specs = keptSpecs;
+    String note = null;
+    if (specs == null) {
+      specs = new ArrayList<>(times.entries().size());
+      for (InitcallRecord record : runtime.records()) {
+        specs.add(record.spec());
+      }
+      if (runtime.initWorkReleased()) {
+        note = "No after, before or partOf edges: they were freed after the last flush"
+            + " (option report=DIR keeps them).";
+      }
+    }
+    Map<String, String> states = new HashMap<>();
+    for (BootTimes.Entry entry : times.entries()) {
+      states.put(entry.name(), entry.state().name().toLowerCase(Locale.ROOT));
+    }
+    return InitcallsDot.dot(specs, states, note);
+  }
+
   /**
-   * Writes {@code blame.txt}, {@code critical-chain.txt} and {@code bootgraph.svg} to dir, which
+   * Writes {@code blame.txt}, {@code critical-chain.txt}, {@code bootgraph.svg},
+   * {@code trace.json} and {@code initcalls.dot} to dir, which
    * is created if missing and must be a directory of the user running the JVM that nobody else
    * can write ({@link OwnDirectory}): each file is written to a fresh temporary file and renamed
    * into place, so a link planted under one of the names is replaced, never written through.
@@ -53,6 +100,8 @@ public final class BootReport {
       own.writeAtomically(BLAME, Blame.text(times), "rw-r--r--");
       own.writeAtomically(CRITICAL_CHAIN, CriticalChain.text(times), "rw-r--r--");
       own.writeAtomically(BOOT_GRAPH, BootGraphSvg.svg(times), "rw-r--r--");
+      own.writeAtomically(TRACE, trace(runtime, times), "rw-r--r--");
+      own.writeAtomically(GRAPH, dot(runtime, times), "rw-r--r--");
     } catch (UnsafeDirectoryException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -81,6 +130,11 @@ public final class BootReport {
     Path dir = reportDirectory.toAbsolutePath();
     // the runtime frees the links after the last flush; the chain at exit needs them
     keptEdges = BootTimes.edgesOf(runtime.records());
+    List<InitcallSpec> specs = new ArrayList<>(runtime.records().size());
+    for (InitcallRecord record : runtime.records()) {
+      specs.add(record.spec());
+    }
+    keptSpecs = List.copyOf(specs);
     Thread hook = new Thread(() -> {
       try {
         runtime.awaitExitWork(); // what exit replays, and what never ran, is in the report

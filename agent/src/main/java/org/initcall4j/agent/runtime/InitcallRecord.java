@@ -19,6 +19,7 @@ public final class InitcallRecord implements Blocker {
   private volatile Thread runner;
   private boolean abandoned;
   private String threadName;
+  private long threadId;
   private long startNanos;
   private long durationNanos;
   private Throwable error;
@@ -69,6 +70,11 @@ public final class InitcallRecord implements Blocker {
 
   public synchronized String threadName() {
     return threadName;
+  }
+
+  /** The id of the thread that ran (or skipped) it; meaningful once it was claimed. */
+  public synchronized long threadId() {
+    return threadId;
   }
 
   /** Start, in nanoseconds since the runtime was created; meaningful once it has run. */
@@ -123,6 +129,7 @@ public final class InitcallRecord implements Blocker {
     state = InitcallState.RUNNING;
     runner = Thread.currentThread();
     threadName = runner.getName();
+    threadId = runner.getId(); // threadId() is JDK 19+; the agent runs on 17
     startNanos = nowNanos;
     return true;
   }

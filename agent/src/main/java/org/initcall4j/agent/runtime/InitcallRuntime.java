@@ -27,6 +27,9 @@ public final class InitcallRuntime {
   private final RunsInProgress runs = new RunsInProgress();
   /** Set once, when the exit work is registered; null when nothing is deferred. */
   private volatile ExitWork exitWork;
+  /** Flushes that ran something, for the trace; guarded by itself. */
+  private final List<FlushMark> flushMarks = new ArrayList<>(0);
+  private long emptyFlushes; // guarded by flushMarks
 
   /** Sequential, no timeout. */
   public InitcallRuntime(BootPlan plan, Invoker invoker) {
@@ -75,6 +78,41 @@ public final class InitcallRuntime {
     return System.nanoTime() - originNanos;
   }
 
+  /**
+   * The {@link System#nanoTime()} at which this runtime was created, the zero of every time it
+   * records: other clocks on nanoTime (profile mode's) are placed on its time line with it.
+   */
+  public long originNanos() {
+    return originNanos;
+  }
+
+  /** Every flush that ran something so far, in the order they ended. */
+  public List<FlushMark> flushMarks() {
+    synchronized (flushMarks) {
+      return List.copyOf(flushMarks);
+    }
+  }
+
+  /** How many flushes found nothing left to run. */
+  public long emptyFlushes() {
+    synchronized (flushMarks) {
+      return emptyFlushes;
+    }
+  }
+
+  private void markFlush(String what, long startNanos, FlushResult result) {
+    long end = elapsedNanos();
+    synchronized (flushMarks) {
+      if (result.ran() == 0) {
+        emptyFlushes++;
+        return;
+      }
+      Thread flushing = Thread.currentThread();
+      flushMarks.add(new FlushMark(what, flushing.getName(), flushing.getId(), startNanos,
+          end - startNanos, result.ran()));
+    }
+  }
+
   /** The named initcall, or null. */
   public InitcallRecord find(String name) {
     BootPlan current = plan;
@@ -83,6 +121,14 @@ public final class InitcallRuntime {
     }
     int position = current.positionOf(name);
     return position < 0 ? null : records.get(position);
+  }
+
+  /**
+   * True once {@link InitMemory} dropped the plan: each record's declaration has lost its
+   * dependency lists and origin, and its links to prerequisites.
+   */
+  public boolean initWorkReleased() {
+    return plan == null;
   }
 
   /** Drops the plan, the invoker and each record's run-only data; see {@link InitMemory}. */
@@ -202,6 +248,7 @@ public final class InitcallRuntime {
   }
 
   private FlushResult flushAllInOrder() {
+    long start = elapsedNanos();
     fireFlushStarted("all");
     List<InitcallRecord> deferred = new ArrayList<>();
     for (InitcallRecord record : records) {
@@ -214,6 +261,7 @@ public final class InitcallRuntime {
     // the closure, not just the deferred: after a dynamic attach no boot ran before
     List<InitcallRecord> ran = run("flush all", closureOf(deferred, false));
     FlushResult result = new FlushResult("all", ran, covered);
+    markFlush("all", start, result);
     fireFlushFinished(result);
     return result;
   }
@@ -235,10 +283,12 @@ public final class InitcallRuntime {
   }
 
   private FlushResult flushInOrder(InitcallRecord target, String name) {
+    long start = elapsedNanos();
     fireFlushStarted(name);
     List<InitcallRecord> covered = closureOf(List.of(target), true);
     List<InitcallRecord> ran = run("flush " + name, closureOf(target));
     FlushResult result = new FlushResult(name, ran, covered);
+    markFlush(name, start, result);
     fireFlushFinished(result);
     return result;
   }

@@ -151,8 +151,11 @@ class JmxIT {
       assertEquals(4, jmx.get("Waiting"));
       assertArrayEquals(new String[] {"network", "usb", "gallery", "printer"},
           (String[]) jmx.get("PendingDeferred"));
-      assertEquals(List.of("list"), Arrays.stream(jmx.connection().getMBeanInfo(jmx.name())
-          .getOperations()).map(MBeanOperationInfo::getName).toList());
+      assertEquals(List.of("list", "trace"), Arrays.stream(jmx.connection()
+          .getMBeanInfo(jmx.name()).getOperations()).map(MBeanOperationInfo::getName).sorted()
+          .toList());
+      assertTrue(((String) jmx.invoke("trace")).startsWith("{\"traceEvents\":["),
+          "trace() only reads");
       assertTrue(((String) jmx.invoke("list")).contains("\nusb "), "list() only reads");
       assertThrows(ReflectionException.class, () -> jmx.invoke("flush"));
       assertThrows(ReflectionException.class, () -> jmx.invoke("flush", "usb"));

@@ -13,9 +13,9 @@ class BlameListTest {
   @Test
   void slowestExclusiveFirstLimitedToTopWithNestingThreadAndFailure() {
     List<ClinitTiming> timings = List.of(
-        new ClinitTiming("a.Outer", "main", 0, 800_000_000, 300_000_000, null, false),
-        new ClinitTiming("a.Inner", "main", 1, 500_000_000, 500_000_000, "a.Outer", false),
-        new ClinitTiming("a.Bad", "worker 2", 2, 1_500, 1_500, null, true));
+        new ClinitTiming("a.Outer", "main", 1, 0, 800_000_000, 300_000_000, null, false),
+        new ClinitTiming("a.Inner", "main", 1, 1, 500_000_000, 500_000_000, "a.Outer", false),
+        new ClinitTiming("a.Bad", "worker 2", 20, 2, 1_500, 1_500, null, true));
 
     assertEquals("""
         initcall4j profile: 3 static initializers timed, 800.002 ms exclusive in all; slowest 2:
@@ -40,7 +40,7 @@ class BlameListTest {
     List<ClinitTiming> timings = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       // few distinct times, so that many tie and the name decides
-      timings.add(new ClinitTiming("c.C" + random.nextInt(100_000), "main", i, 0,
+      timings.add(new ClinitTiming("c.C" + random.nextInt(100_000), "main", 1, i, 0,
           random.nextInt(40) * 1_000L, null, false));
     }
     List<ClinitTiming> sorted = new ArrayList<>(timings);
