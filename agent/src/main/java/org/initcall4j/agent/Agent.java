@@ -67,7 +67,8 @@ public final class Agent {
   /** Only flags that change nothing when there are no initcalls; any other option means work. */
   private static boolean nothingAskedFor(AgentOptions options) {
     return options.onlyFlagsAmong("debug", "fatal", "async", "timeout.skip", "main", "exit.wait",
-        "exit.parked", "parked.max"); // with no index nothing is deferred: nothing to exit with
+        "exit.parked", "parked.max", "control.delay"); // with no index nothing is deferred:
+    // nothing to exit with, and no control plane starts
   }
 
   /** Nothing to run on this loader: an idle agent, and a word if an index seems lost. */

@@ -41,6 +41,9 @@ public final class AgentOptions {
     known("config", true, "initcalls over existing code, from a properties file (see README)");
     known("lenient", false, "report bad config entries and leave them out instead of stopping");
     known("control", true, "control directory DIR (default <tmp>/initcall4j-<pid>), or off");
+    known("control.delay", true, "start the control directory and the watch for JMX this long"
+        + " after boot (default 1s; 0: at once), out of the application's start-up;"
+        + " Initcalls.ready() or an operator's tool asking for the MBean starts them sooner");
     known("jmx", true, "jmx=off: no MBean org.initcall4j:type=Initcalls; jmx=readonly: the"
         + " MBean without its flush operations; jmx=on: the MBean from the start, even when"
         + " there are no initcalls (by default it appears when JMX is first used)");
@@ -160,7 +163,7 @@ public final class AgentOptions {
     if (values.containsKey("parked.max")) {
       parkedMax(values.get("parked.max"));
     }
-    if (anyOf("control", "jmx", "flush")) {
+    if (anyOf("control", "jmx", "flush", "control.delay")) {
       ControlOptions.from(this);
     }
     if (anyOf("profile", "profile.include", "profile.exclude", "profile.top", "profile.out")) {

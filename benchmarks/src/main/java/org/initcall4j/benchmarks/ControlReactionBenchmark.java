@@ -68,7 +68,7 @@ public class ControlReactionBenchmark {
     directory = Files.createTempDirectory("initcall4j-bench").resolve("control");
     deferred = directory.resolve("deferred_initcalls");
     ControlPlane.start(ControlOptions.from(AgentOptions.parse("control=" + directory
-        + ",jmx=off")), runtime, true, null);
+        + ",jmx=off,control.delay=0")), runtime, true, null);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!Files.exists(deferred)) {
       if (System.nanoTime() > deadline) {

@@ -63,6 +63,23 @@ class FlushPolicyTest {
   }
 
   @Test
+  void theControlPlaneWaitsOneSecondAfterBootUnlessToldOtherwise() {
+    assertEquals(1000, ControlOptions.from(AgentOptions.parse("")).delayMillis());
+    assertEquals(0, ControlOptions.from(AgentOptions.parse("control.delay=0")).delayMillis());
+    assertEquals(250, ControlOptions.from(AgentOptions.parse("control.delay=250ms"))
+        .delayMillis());
+    assertEquals(250, ControlOptions.from(AgentOptions.parse("profile,control.delay=250ms"))
+        .onlyWhatWasAskedFor().delayMillis(), "kept when only what was asked for starts");
+    for (String bad : new String[] {"soon", "5", "-1s", "00s"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> AgentOptions.parse("control.delay=" + bad));
+      assertTrue(e.getMessage().contains("'" + bad + "'")
+          && e.getMessage().contains("option 'control.delay'")
+          && e.getMessage().contains("control.delay=0"), e.getMessage());
+    }
+  }
+
+  @Test
   void defaultDirectoryIsPerProcessUnderTheTempDirectory() {
     ControlOptions options = ControlOptions.from(AgentOptions.parse(""));
     assertTrue(options.directoryOrDefault().toString()
