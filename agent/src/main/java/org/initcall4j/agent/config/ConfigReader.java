@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.initcall4j.agent.graph.EditDistance;
 import org.initcall4j.agent.model.InitLevel;
 import org.initcall4j.agent.model.InitcallSpec;
@@ -21,7 +20,8 @@ final class ConfigReader {
   static final List<String> ATTRIBUTES =
       List.of("method", "class", "level", "after", "before", "partOf", "deferred", "async",
           "mainThread", "replayByReference");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+  /** What a name may be, as said in errors; {@link #isName} checks it without a regex. */
+  private static final String NAME = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
 
   private final String file;
   private final List<ConfigProblem> problems;
@@ -70,9 +70,8 @@ final class ConfigReader {
     }
     String name = key.substring(PREFIX.length(), lastDot);
     String attribute = key.substring(lastDot + 1);
-    if (!NAME.matcher(name).matches()) {
-      problem(line, null, "'" + name + "' is not an initcall name; names match "
-          + NAME.pattern());
+    if (!isName(name)) {
+      problem(line, null, "'" + name + "' is not an initcall name; names match " + NAME);
       return;
     }
     if (!ATTRIBUTES.contains(attribute)) {
@@ -82,8 +81,12 @@ final class ConfigReader {
           + String.join(", ", ATTRIBUTES));
       return;
     }
-    ConfigLines.Line previous = entries.computeIfAbsent(name, n -> new LinkedHashMap<>())
-        .putIfAbsent(attribute, line);
+    Map<String, ConfigLines.Line> attributes = entries.get(name);
+    if (attributes == null) { // not computeIfAbsent: a lambda costs premain its bootstrap
+      attributes = new LinkedHashMap<>();
+      entries.put(name, attributes);
+    }
+    ConfigLines.Line previous = attributes.putIfAbsent(attribute, line);
     if (previous != null) {
       problem(line, name, "given twice (first at line " + previous.number() + "); keep one");
     }
@@ -167,13 +170,32 @@ final class ConfigReader {
       if (trimmed.isEmpty()) {
         continue;
       }
-      if (!NAME.matcher(trimmed).matches()) {
+      if (!isName(trimmed)) {
         problem(line, entry, "'" + trimmed + "' is not an initcall name; separate names with"
-            + " commas; names match " + NAME.pattern());
+            + " commas; names match " + NAME);
       }
       names.add(trimmed);
     }
     return names;
+  }
+
+  /**
+   * Whether the text matches {@link #NAME}: by hand, because compiling the pattern loaded two
+   * dozen regex classes into every start-up with a config.
+   */
+  static boolean isName(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean word = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+          || c == '_';
+      if (!word && (i == 0 || c != '.' && c != '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean bool(ConfigLines.Line line, String entry) {
