@@ -37,9 +37,9 @@ class BootIT {
   /**
    * The README's figure: classes of any kind (the agent's, the JDK's it uses, the JVM's own for
    * any {@code -javaagent}) that an application with a config loads with the agent and not
-   * without it, from launch to 300 ms into main: 315 to 321 now (the JIT's own loads vary a
-   * little with the machine's load), about 590 when the control plane started at once, and 200
-   * more with JMX. The bound leaves room for that variation, not for either of those.
+   * without it, from launch to 300 ms into main: 321 now, about 590 when the control plane
+   * started at once, and 200 more with JMX. The bound leaves room for a JDK update, not for
+   * either of those.
    */
   static final int CLASSES_ADDED_WITH_CONFIG = 350;
 
