@@ -7,8 +7,8 @@ import java.util.TreeSet;
 import org.initcall4j.Initcalls;
 
 /**
- * A long-running app driven by lines on stdin (flush, require NAME, ready, counts, threads, exit);
- * ends at "exit" or when stdin closes.
+ * A long-running app driven by lines on stdin (flush, flush in background, require NAME, ready,
+ * counts, threads, live NAME, open gate, exit); ends at "exit" or when stdin closes.
  */
 public final class Main {
   private Main() {}
@@ -20,16 +20,25 @@ public final class Main {
     for (String line; (line = in.readLine()) != null; ) {
       switch (line) {
         case "flush" -> System.out.println("api flush ran " + Initcalls.flush());
+        case "flush in background" -> new Thread(
+            () -> System.out.println("api flush ran " + Initcalls.flush()), "api-flush").start();
         case "ready" -> {
           Initcalls.ready();
           System.out.println("ready called");
         }
         case "counts" -> System.out.println("counts " + Modules.counts());
         case "threads" -> System.out.println("threads " + threads());
+        case "open gate" -> {
+          Modules.GATE.countDown();
+          System.out.println("gate open");
+        }
         case "exit" -> System.exit(0);
         default -> {
           if (line.startsWith("require ")) {
             System.out.println(require(line.substring("require ".length())));
+          } else if (line.startsWith("live ")) {
+            String name = line.substring("live ".length());
+            System.out.println(line + " " + live(name));
           } else {
             System.out.println("unknown " + line);
           }
@@ -46,6 +55,12 @@ public final class Main {
     } catch (RuntimeException e) {
       return "api require " + name + " threw " + e + "; cause " + e.getCause();
     }
+  }
+
+  /** How many live threads have this name. */
+  static long live(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(name)).count();
   }
 
   static TreeSet<String> threads() {

@@ -2,12 +2,16 @@ package control;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.initcall4j.Initcall;
 import org.initcall4j.Level;
 
 /** storage at boot; usb, gallery (after usb), network and printer (fails) deferred. Counts runs. */
 final class Modules {
   static final Map<String, Integer> RUNS = new TreeMap<>();
+  /** With -Dcontrol.usb.gate=true, usb waits here until "open gate" (a test meets it there). */
+  static final CountDownLatch GATE = new CountDownLatch(1);
 
   private Modules() {}
 
@@ -32,8 +36,14 @@ final class Modules {
 
   @Initcall(name = "usb", after = "storage", deferred = true)
   static void usb() throws InterruptedException {
-    // slow enough for triggers to overlap; longer when a test races several
-    Thread.sleep(Long.getLong("control.usb.millis", 150));
+    if (Boolean.getBoolean("control.usb.gate")) {
+      System.out.println("usb at the gate on " + Thread.currentThread().getName());
+      if (!GATE.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("usb's gate was not opened within 60 s");
+      }
+    } else {
+      Thread.sleep(150); // work that takes a while: a trigger arriving meanwhile waits for it
+    }
     ran("usb");
   }
 

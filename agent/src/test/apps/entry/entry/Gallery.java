@@ -1,5 +1,7 @@
 package entry;
 
+import testapp.Log;
+
 /** Existing code: a static entry point with primitive arguments of every width. */
 public final class Gallery {
   private Gallery() {}

@@ -1,6 +1,7 @@
 package entry;
 
 import org.initcall4j.Initcalls;
+import testapp.Log;
 
 /** Calls its entry points as it always did; arguments say when to flush. */
 public final class Main {

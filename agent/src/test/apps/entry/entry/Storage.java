@@ -1,5 +1,7 @@
 package entry;
 
+import testapp.Log;
+
 /** Existing code: a static entry point the application calls itself. */
 public final class Storage {
   private Storage() {}

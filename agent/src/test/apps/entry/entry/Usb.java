@@ -1,5 +1,7 @@
 package entry;
 
+import testapp.Log;
+
 /** Existing code: an instance entry point with arguments. */
 public final class Usb {
   private final String bus;

@@ -1,6 +1,7 @@
 package lazy;
 
 import java.util.Map;
+import testapp.Log;
 
 /** A slow static initializer, final fields included, that a plugin scan touches at boot. */
 public final class Catalog {

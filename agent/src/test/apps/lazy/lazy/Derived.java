@@ -1,5 +1,7 @@
 package lazy;
 
+import testapp.Log;
+
 /** Deferred; its superclass's static initializer calls into it. */
 public final class Derived extends Base {
   private static final int VALUE;

@@ -1,5 +1,7 @@
 package lazy;
 
+import testapp.Log;
+
 /** Declared first in the config's order. */
 final class First {
   private static final String NAME;

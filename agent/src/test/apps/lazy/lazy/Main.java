@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.initcall4j.Initcalls;
+import testapp.Log;
 
 /** Touches deferred classes the way real programs do; the argument picks the scenario. */
 public final class Main {
@@ -70,11 +71,12 @@ public final class Main {
       thread.join();
     }
     Log.add("race consistent=" + consistent.get() + "/" + threads + " runs="
-        + Log.SHARED_RUNS.get());
+        + Meeting.SHARED_RUNS.get());
   }
 
   /** One thread initializes Base (which uses Derived) while main flushes Derived. */
   private static void superclassWhileFlushing() throws Exception {
+    Meeting.flusher = Thread.currentThread();
     Thread user = new Thread(() -> {
       try {
         Class.forName("lazy.Base");
@@ -83,7 +85,7 @@ public final class Main {
       }
     }, "user");
     user.start();
-    Log.BASE_INITIALIZING.await();
+    Meeting.BASE_INITIALIZING.await();
     Log.add("flush ran " + Initcalls.flush());
     user.join();
   }

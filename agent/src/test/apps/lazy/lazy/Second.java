@@ -1,5 +1,7 @@
 package lazy;
 
+import testapp.Log;
+
 /** Declared after First; does not use it, so only the config can order them. */
 final class Second {
   private static final String NAME;

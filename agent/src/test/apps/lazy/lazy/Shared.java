@@ -6,7 +6,7 @@ final class Shared {
   private static long total;
 
   static {
-    Log.SHARED_RUNS.incrementAndGet();
+    Meeting.SHARED_RUNS.incrementAndGet();
     PARTS = new int[1000];
     for (int i = 0; i < PARTS.length; i++) {
       PARTS[i] = i;

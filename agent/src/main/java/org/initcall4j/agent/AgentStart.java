@@ -8,21 +8,23 @@ import org.initcall4j.agent.config.ConfigException;
 import org.initcall4j.agent.config.InitcallConfig;
 import org.initcall4j.agent.control.ControlOptions;
 import org.initcall4j.agent.control.ControlPlane;
+import org.initcall4j.agent.control.FlushScheduler;
+import org.initcall4j.agent.control.MBeanRegistrar;
 import org.initcall4j.agent.graph.BootPlan;
 import org.initcall4j.agent.graph.InitcallGraph;
 import org.initcall4j.agent.graph.InitcallGraphException;
 import org.initcall4j.agent.index.IndexFormatException;
 import org.initcall4j.agent.index.IndexLoader;
 import org.initcall4j.agent.jfr.JfrEvents;
+import org.initcall4j.agent.jmx.InitcallsMBeanRegistration;
 import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.report.BootReport;
 import org.initcall4j.agent.runtime.ConsoleReporter;
-import org.initcall4j.agent.runtime.ExitSettings;
+import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.Invoker;
 import org.initcall4j.agent.runtime.ReflectiveInvoker;
-import org.initcall4j.agent.runtime.RuntimeSettings;
 import org.initcall4j.agent.transform.Rewrites;
 
 /**
@@ -34,22 +36,17 @@ import org.initcall4j.agent.transform.Rewrites;
  * its own so that a JVM with nothing to run never loads (or verifies) it.
  */
 final class AgentStart {
-  private final AgentOptions options;
-  private final ControlOptions control;
+  private final AgentSession session;
   private final InitcallRuntime runtime;
   private final boolean somethingToControl;
   private final ClassFileTransformer rewrites;
-  private final Instrumentation instrumentation;
 
-  private AgentStart(AgentOptions options, ControlOptions control, InitcallRuntime runtime,
-      boolean somethingToControl, ClassFileTransformer rewrites,
-      Instrumentation instrumentation) {
-    this.options = options;
-    this.control = control;
+  private AgentStart(AgentSession session, InitcallRuntime runtime, boolean somethingToControl,
+      ClassFileTransformer rewrites) {
+    this.session = session;
     this.runtime = runtime;
     this.somethingToControl = somethingToControl;
     this.rewrites = rewrites;
-    this.instrumentation = instrumentation;
   }
 
   /**
@@ -58,9 +55,9 @@ final class AgentStart {
    * @param madeLater true for the runtime of an idle agent, made on first use: its missing
    *     index was reported when it started
    */
-  static void start(AgentOptions options, Instrumentation instrumentation, ClassLoader appLoader,
-      boolean atBoot, boolean madeLater) {
-    prepare(options, instrumentation, appLoader, atBoot, !madeLater).run(atBoot);
+  static void start(AgentSession session, ClassLoader appLoader, boolean atBoot,
+      boolean madeLater) {
+    prepare(session, appLoader, atBoot, !madeLater).run(atBoot);
   }
 
   /**
@@ -70,32 +67,26 @@ final class AgentStart {
    *     runtime of an idle agent, made on first use)
    * @throws AgentStartupException for a bad index, config or graph
    */
-  static AgentStart prepare(AgentOptions options, Instrumentation instrumentation,
-      ClassLoader appLoader, boolean atBoot, boolean reportMissingIndex) {
-    RuntimeSettings settings = runtimeSettings(options);
-    ExitSettings exit = ExitSettings.from(options);
-    String parkedMax = options.value("parked.max");
-    int parked = parkedMax == null ? Rewrites.DEFAULT_PARKED_MAX
-        : AgentOptions.parkedMax(parkedMax);
-    ControlOptions control = ControlOptions.from(options);
-    if (options.anyStartingWith("profile") && !ProfileMode.active()) {
-      // before the boot initcalls run, so their static initializers are timed too (behind a
-      // launcher it started in premain, to time the launcher's classes as well)
-      ProfileMode.install(options, instrumentation);
-    }
+  static AgentStart prepare(AgentSession session, ClassLoader appLoader, boolean atBoot,
+      boolean reportMissingIndex) {
+    AgentOptions options = session.options();
+    Instrumentation instrumentation = session.instrumentation();
+    // before the boot initcalls run, so their static initializers are timed too (behind a
+    // launcher it started in premain, to time the launcher's classes as well)
+    session.startProfile();
     List<InitcallSpec> specs;
     BootPlan plan;
     InitcallConfig config = null;
     try {
       specs = new ArrayList<>(IndexLoader.load(appLoader));
-      if (reportMissingIndex && specs.isEmpty() && options.value("config") == null) {
+      if (reportMissingIndex && specs.isEmpty() && options.config() == null) {
         String hint = IndexLoader.missingIndexHint(appLoader);
         if (hint != null) {
           System.err.println(hint);
         }
       }
-      if (options.value("config") != null) {
-        config = InitcallConfig.load(options.value("config"), options.flag("lenient"), appLoader,
+      if (options.config() != null) {
+        config = InitcallConfig.load(options.config().toString(), options.lenient(), appLoader,
             System.err);
         specs.addAll(config.specs());
       }
@@ -104,23 +95,25 @@ final class AgentStart {
       throw new AgentStartupException(e.getMessage());
     }
     Rewrites rewrites = config == null ? null
-        : Rewrites.plan(config.entries(), plan, appLoader, System.err, parked);
+        : Rewrites.plan(config.entries(), plan, appLoader, System.err,
+            options.parkedMax());
     Invoker invoker = new ReflectiveInvoker(appLoader, instrumentation);
     InitcallRuntime started = new InitcallRuntime(plan,
-        rewrites == null ? invoker : rewrites.invoker(invoker), settings, System.err);
-    started.addListener(new ConsoleReporter(System.err, options.flag("debug")));
-    started.finishDeferredWorkAtExit(exit); // before boot: an exit during boot is covered too
+        rewrites == null ? invoker : rewrites.invoker(invoker), options.runtime(), System.err);
+    started.addListener(new ConsoleReporter(System.err, options.debug()));
+    // before boot: an exit during boot is covered too
+    started.finishDeferredWorkAtExit(options.exit());
     ClassFileTransformer transformer = rewrites == null ? null
         : rewrites.install(instrumentation, started);
-    if (options.value("report") != null) {
-      BootReport.writeAtExit(started, options.value("report"));
+    if (options.report() != null) {
+      BootReport.writeAtExit(started, options.report());
     }
-    if (options.flag("jfr")) {
+    if (options.jfr()) {
       JfrEvents.install(started); // the only path that loads jdk.jfr
     }
     // profile mode alone has nothing to control: no control plane unless asked for by name
-    return new AgentStart(options, control, started,
-        !atBoot || !specs.isEmpty() || config != null, transformer, instrumentation);
+    return new AgentStart(session, started, !atBoot || !specs.isEmpty() || config != null,
+        transformer);
   }
 
   /** The transformer of the config's rewrites, or null when no class needs rewriting. */
@@ -134,29 +127,32 @@ final class AgentStart {
    * @throws AgentStartupException when a boot initcall failed and option {@code fatal} is set
    */
   void run(boolean atBoot) {
-    Agent.publish(runtime, atBoot);
+    session.publish(runtime, atBoot);
     if (atBoot) {
       int bad = runtime.boot();
-      if (bad > 0 && options.flag("fatal")) {
+      if (bad > 0 && session.options().fatal()) {
         throw new AgentStartupException(bad + " boot initcall" + (bad == 1 ? "" : "s")
             + " failed or skipped and option 'fatal' is set");
       }
     }
-    ControlPlane.start(control, runtime, somethingToControl, instrumentation);
+    ControlOptions control = session.options().control();
+    session.controlPlaneStarted(ControlPlane.start(control, runtime, somethingToControl,
+        session.instrumentation(), new MBeanOnDemand(session.profile())));
     if (control.jmxOn()) {
-      Agent.offerMBeanOnRequest();
+      AgentSession.offerMBeanOnRequest();
     }
   }
 
-  /** Options {@code async}, {@code threads}, {@code timeout}, {@code timeout.skip}. */
-  static RuntimeSettings runtimeSettings(AgentOptions options) {
-    String threads = options.value("threads");
-    String timeout = options.value("timeout");
-    long timeoutMillis = timeout == null ? 0 : Durations.parseMillis(timeout, "option 'timeout'");
-    return new RuntimeSettings(options.flag("async"),
-        threads == null ? Runtime.getRuntime().availableProcessors()
-            : AgentOptions.threadCount(threads),
-        timeoutMillis, options.flag("timeout.skip"),
-        timeoutMillis > 0 ? timeoutMillis : RuntimeSettings.DEFAULT_STALL_MILLIS);
+  /**
+   * Registers the MBean when the control plane wants it: the JMX layer (and java.management) is
+   * loaded only then.
+   */
+  private record MBeanOnDemand(ProfileMode profile) implements MBeanRegistrar {
+    @Override
+    public boolean register(InitcallRuntime controlled, FlushScheduler scheduler,
+        InitMemory memory, String controlDirectory, boolean readOnly) {
+      return new InitcallsMBeanRegistration(profile).register(controlled, scheduler, memory,
+          controlDirectory, readOnly);
+    }
   }
 }

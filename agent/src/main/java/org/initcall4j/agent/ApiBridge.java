@@ -1,6 +1,7 @@
 package org.initcall4j.agent;
 
-import org.initcall4j.agent.control.ControlPlane;
+import org.initcall4j.agent.runtime.FlushRequest;
+import org.initcall4j.agent.runtime.FlushTrigger;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
@@ -16,20 +17,21 @@ public final class ApiBridge {
    */
   public static Object call(String command, String name) {
     if (command.equals("active")) {
-      return Agent.isRunning(); // an idle agent answers without making its runtime
+      return AgentSession.isRunning(); // an idle agent answers without making its runtime
     }
-    InitcallRuntime runtime = Agent.runtime();
+    AgentSession session = AgentSession.current();
+    InitcallRuntime runtime = session == null ? null : session.runtime();
     if (runtime == null) {
       throw new IllegalStateException("initcall4j agent is not running in this JVM");
     }
     switch (command) {
       case "flush": // the count of successes (Initcalls' javadoc says how a failure shows)
-        return (name == null ? runtime.flushAll() : runtime.flush(name)).succeeded();
+        return FlushRequest.run(runtime, FlushTrigger.API, name, null).succeeded();
       case "require":
         runtime.require(name);
         return null;
       case "ready":
-        ControlPlane.ready();
+        session.ready();
         return null;
       default:
         throw new IllegalArgumentException("unknown initcall4j command '" + command + "'");

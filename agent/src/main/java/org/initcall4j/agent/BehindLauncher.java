@@ -4,7 +4,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
-import org.initcall4j.agent.launch.LaunchListener;
+import org.initcall4j.agent.hooks.LaunchListener;
 import org.initcall4j.agent.launch.MainClassWatch;
 
 /**
@@ -13,34 +13,30 @@ import org.initcall4j.agent.launch.MainClassWatch;
  * before the application's code, as it would in {@code premain}.
  */
 final class BehindLauncher implements LaunchListener {
-  private final AgentOptions options;
-  private final Instrumentation instrumentation;
+  private final AgentSession session;
   // guarded by this: handed from the defining thread to the one that enters main
   private AgentStart prepared;
   private RuntimeException failure;
 
-  private BehindLauncher(AgentOptions options, Instrumentation instrumentation) {
-    this.options = options;
-    this.instrumentation = instrumentation;
+  private BehindLauncher(AgentSession session) {
+    this.session = session;
   }
 
   /** Watches for the application's main class; its own class, so a plain start never loads it. */
-  static void watch(AgentOptions options, Instrumentation instrumentation, String mainClass) {
-    MainClassWatch.install(instrumentation, mainClass,
-        new BehindLauncher(options, instrumentation));
+  static void watch(AgentSession session, String mainClass) {
+    MainClassWatch.install(session.instrumentation(), mainClass, new BehindLauncher(session));
   }
 
   @Override
   public boolean mainClassDefined(ClassLoader loader) {
-    synchronized (Agent.class) {
-      Agent.stopWatching();
-      if (Agent.startIdleIfNothingToRun(options, instrumentation, loader)) {
+    synchronized (session) {
+      if (session.startIdleIfNothingToRun(loader)) {
         return false;
       }
       AgentStart start = null;
       RuntimeException failed = null;
       try {
-        start = AgentStart.prepare(options, instrumentation, loader, true, true);
+        start = AgentStart.prepare(session, loader, true, true);
       } catch (IllegalArgumentException | AgentStartupException e) {
         failed = e;
       }

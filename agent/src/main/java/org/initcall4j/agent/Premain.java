@@ -1,10 +1,9 @@
 package org.initcall4j.agent;
 
 import java.lang.instrument.Instrumentation;
-import org.initcall4j.agent.control.ControlPlane;
 
 /**
- * Entry points the JVM calls. Kept tiny: everything else happens in {@link Agent}, and nothing is
+ * Entry points the JVM calls. Kept tiny: everything else happens in {@link AgentSession}, and nothing is
  * loaded that the options do not ask for.
  */
 public final class Premain {
@@ -26,12 +25,6 @@ public final class Premain {
    */
   public static final String RUNNING_PROPERTY = "initcall4j.agent.running";
 
-  /**
-   * The control directory in use (absolute path), set once it is open: an operator's tool reads
-   * it when there is no MBean to ask, and it may not be the usual name ({@code ControlLocation}).
-   */
-  public static final String CONTROL_DIRECTORY_PROPERTY = "initcall4j.control.directory";
-
   /** Why the last dynamic attach did not start the agent, for the attaching tool to print. */
   public static final String ATTACH_ERROR_PROPERTY = "initcall4j.agent.attachError";
 
@@ -40,7 +33,7 @@ public final class Premain {
   /** {@code -javaagent}: runs before the application's main class is loaded. */
   public static void premain(String options, Instrumentation instrumentation) {
     try {
-      Agent.start(options, instrumentation, true);
+      AgentSession.start(options, instrumentation, true);
     } catch (RuntimeException e) {
       // caught broadly and told apart here: a catch clause naming the agent's own exception
       // would load it with this class, on every start-up, for a path that is rarely taken
@@ -66,13 +59,17 @@ public final class Premain {
    */
   public static void agentmain(String options, Instrumentation instrumentation) {
     if (MBEAN_ON_REQUEST.equals(options)) {
-      Agent.runtime(); // an agent that started idle makes its runtime now
-      ControlPlane.registerMBeanOnRequest();
+      AgentSession session = AgentSession.current();
+      if (session == null) {
+        throw new IllegalStateException("initcall4j: the agent has not started in this JVM, so"
+            + " there is no MBean to register; start it with -javaagent:initcall-agent.jar");
+      }
+      session.registerMBeanOnRequest();
       return;
     }
     System.clearProperty(ATTACH_ERROR_PROPERTY);
     try {
-      Agent.start(options, instrumentation, false);
+      AgentSession.start(options, instrumentation, false);
     } catch (RuntimeException e) {
       if (!(e instanceof IllegalArgumentException) && !(e instanceof IllegalStateException)
           && !isStartupFailure(e)) {

@@ -1,16 +1,13 @@
 package org.initcall4j.agent;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import org.initcall4j.agent.control.ControlOptions;
 import org.initcall4j.agent.launch.LaunchTarget;
-import org.initcall4j.agent.profile.ProfileMode;
-import org.initcall4j.agent.runtime.ExitSettings;
 import org.initcall4j.agent.runtime.RuntimeSettings;
 import org.initcall4j.agent.testing.Hostile;
 import org.junit.jupiter.api.Test;
@@ -84,28 +81,21 @@ class AgentOptionsFuzzTest {
     return null;
   }
 
-  /** What premain, a launcher's start or the idle agent's first use builds from the options. */
+  /** What premain, a launcher's start or the idle agent's first use reads from the options. */
   private static void buildAsAStartDoes(AgentOptions options) {
-    RuntimeSettings settings = AgentStart.runtimeSettings(options);
+    RuntimeSettings settings = options.runtime();
     assertTrue(settings.threads() >= 1 && settings.threads() <= 256, "threads out of range");
     assertTrue(!settings.skipOnTimeout() || settings.timeoutMillis() > 0, "skip without timeout");
-    ControlOptions.from(options);
-    assertTrue(ExitSettings.from(options).waitMillis() >= 1, "exit.wait out of range");
-    if (options.value("parked.max") != null) {
-      assertTrue(AgentOptions.parkedMax(options.value("parked.max")) >= 1, "parked.max < 1");
-    }
-    LaunchTarget.applicationMainClass(options.value("main"));
-    if (options.anyStartingWith("profile")) {
-      ProfileMode.checkOptions(options); // what ProfileMode.install reads, without installing
-    }
-    for (String path : new String[] {options.value("config"), options.value("report")}) {
-      if (path != null) {
-        Paths.get(path);
-      }
+    assertNotNull(options.control().flushPolicy());
+    assertTrue(options.exit().waitMillis() >= 1, "exit.wait out of range");
+    assertTrue(options.parkedMax() >= 1, "parked.max < 1");
+    LaunchTarget.applicationMainClass(options.mainClass());
+    if (options.profile() != null) {
+      assertTrue(options.profile().top() >= 1, "profile.top < 1");
     }
   }
 
-  /** A new option joins the fuzz (and its check, {@code AgentOptions.checkValues}). */
+  /** A new option joins the fuzz (and its reading, {@code AgentOptions.readValues}). */
   @Test
   void everyKnownOptionIsGenerated() {
     for (String name : AgentOptions.KNOWN.keySet()) {

@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.initcall4j.agent.control.ControlOptions;
+import org.initcall4j.agent.control.FlushPolicy;
 import org.initcall4j.agent.runtime.ExitSettings;
+import org.initcall4j.agent.runtime.RuntimeSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,16 +26,28 @@ class AgentOptionsTest {
 
   @Test
   void noOptionsMeansNothingSet() {
-    assertFalse(AgentOptions.parse(null).flag("debug"));
-    assertFalse(AgentOptions.parse("").flag("debug"));
-    assertNull(AgentOptions.parse("  ").value("debug"));
+    for (String none : new String[] {null, "", "  "}) {
+      AgentOptions options = AgentOptions.parse(none);
+      assertFalse(options.debug() || options.fatal() || options.lenient() || options.jfr());
+      assertEquals(RuntimeSettings.defaults(), options.runtime());
+      assertEquals(new ExitSettings(5_000, true, false), options.exit());
+      assertEquals(ControlOptions.DEFAULTS, options.control());
+      assertEquals(10_000, options.parkedMax());
+      assertNull(options.profile());
+      assertNull(options.config());
+      assertNull(options.report());
+      assertNull(options.mainClass());
+      assertTrue(options.askNothingWithoutInitcalls());
+    }
   }
 
   @Test
   void flagsAreRead() {
     AgentOptions options = AgentOptions.parse("debug, fatal");
-    assertTrue(options.flag("debug"));
-    assertTrue(options.flag("fatal"));
+    assertTrue(options.debug());
+    assertTrue(options.fatal());
+    assertTrue(options.askNothingWithoutInitcalls(), "flags that need initcalls to matter");
+    assertFalse(AgentOptions.parse("debug,jfr").askNothingWithoutInitcalls());
   }
 
   @Test
@@ -90,8 +107,8 @@ class AgentOptionsTest {
     assertTrue(error("jmx=maybe").startsWith("option 'jmx' has a bad value 'maybe'"));
     assertTrue(error("profile.top=3").startsWith("the profile.* options only apply in profile"
         + " mode"), error("profile.top=3"));
-    assertTrue(error("profile,profile.top=0").startsWith("option 'profile.top=0' must be a whole"
-        + " number"), error("profile,profile.top=0"));
+    assertEquals("option 'profile.top' must be a whole number from 1 to 100000, not '0'",
+        error("profile,profile.top=0"));
     assertTrue(error("main=1app").startsWith("option 'main' must be the binary name"),
         error("main=1app"));
     assertTrue(error("config=a\0b").startsWith("option 'config=a\0b' is not a valid path for"
@@ -101,7 +118,52 @@ class AgentOptionsTest {
         + " (made if missing)", error("report=" + file));
     // what premain starts nothing for is accepted as it was
     assertTrue(AgentOptions.parse("timeout=5s,timeout.skip,threads=4,flush=ready,jmx=off,"
-        + "profile,profile.top=3,report=" + dir + ",main=com.acme.App").flag("timeout.skip"));
+        + "profile,profile.top=3,report=" + dir + ",main=com.acme.App").runtime().skipOnTimeout());
+  }
+
+  /** Everything after parse gets typed values: nothing else reads the option string. */
+  @Test
+  void valuesAreReadIntoTheirTypes(@TempDir Path dir) {
+    AgentOptions options = AgentOptions.parse("async,threads=3,timeout=2s,timeout.skip,"
+        + "exit.wait=250ms,exit.parked=drop,debug,parked.max=7,main=com.acme.App,"
+        + "control=" + dir.resolve("x/../ctl") + ",jmx=readonly,flush=500ms,config=" + dir
+        + "/c.properties,report=" + dir.resolve("r") + ",profile,profile.include=a.*:b.**,"
+        + "profile.top=5,lenient,jfr,fatal");
+    assertEquals(new RuntimeSettings(true, 3, 2000, true, 2000), options.runtime());
+    assertEquals(new ExitSettings(250, false, true), options.exit());
+    assertEquals(7, options.parkedMax());
+    assertEquals("com.acme.App", options.mainClass());
+    assertEquals(new ControlOptions(dir.resolve("ctl"), true, true, false, true,
+        FlushPolicy.after(500), ControlOptions.DEFAULT_DELAY_MILLIS), options.control());
+    assertEquals(dir.resolve("c.properties"), options.config());
+    assertEquals(dir.resolve("r"), options.report());
+    assertFalse(Files.exists(dir.resolve("r")), "parse makes nothing: the CLI calls it too");
+    options.prepareReportDirectory();
+    assertTrue(Files.isDirectory(dir.resolve("r")));
+    assertEquals(5, options.profile().top());
+    assertTrue(options.lenient() && options.jfr() && options.fatal() && options.debug());
+    assertEquals(RuntimeSettings.defaults().threads(),
+        AgentOptions.parse("timeout=1s").runtime().threads());
+  }
+
+  /** The README's option table and {@link AgentOptions#KNOWN} list the same options, in order. */
+  @Test
+  void readmeOptionTableMatchesTheOptions() throws Exception {
+    List<String> documented = new ArrayList<>();
+    boolean inTable = false;
+    for (String line : Files.readAllLines(Path.of("..", "README.md"))) {
+      if (line.startsWith("| option ")) {
+        inTable = true;
+      } else if (inTable && line.startsWith("| `")) {
+        documented.add(line.substring(3, line.indexOf('`', 3)).replace("\\|", "|"));
+      } else if (inTable && !line.startsWith("|")) {
+        break;
+      }
+    }
+    List<String> known = AgentOptions.KNOWN.values().stream().map(AgentOptions.Option::usage)
+        .toList();
+    assertEquals(known, documented, "README.md's option table (first column, in order) and"
+        + " AgentOptions.KNOWN");
   }
 
   @Test
@@ -114,22 +176,15 @@ class AgentOptionsTest {
 
   @Test
   void exitAndParkedOptionsAreCheckedWithTheAcceptedValues() {
-    ExitSettings defaults = ExitSettings.from(AgentOptions.parse("debug"));
-    assertEquals(new ExitSettings(5_000, true, true), defaults);
-    assertEquals(new ExitSettings(250, false, false),
-        ExitSettings.from(AgentOptions.parse("exit.wait=250ms,exit.parked=drop")));
+    assertEquals(new ExitSettings(5_000, true, true), AgentOptions.parse("debug").exit());
     assertEquals("option 'exit.parked' has a bad value 'later': write exit.parked=replay (the"
         + " default: parked calls run at exit) or exit.parked=drop (they are dropped, and counted"
-        + " on stderr)", assertThrows(IllegalArgumentException.class,
-            () -> ExitSettings.from(AgentOptions.parse("exit.parked=later"))).getMessage());
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> ExitSettings.from(AgentOptions.parse("exit.wait=5"))).getMessage()
-        .startsWith("bad duration '5' for option 'exit.wait': a unit is missing"));
-    assertEquals(7, AgentOptions.parkedMax("7"));
+        + " on stderr)", error("exit.parked=later"));
+    assertTrue(error("exit.wait=5").startsWith("bad duration '5' for option 'exit.wait': a unit"
+        + " is missing"), error("exit.wait=5"));
     for (String bad : new String[] {"0", "-1", "x", "10000001", "1e3"}) {
       assertEquals("option 'parked.max' must be a whole number from 1 to 10000000, not '" + bad
-          + "'", assertThrows(IllegalArgumentException.class,
-              () -> AgentOptions.parkedMax(bad)).getMessage());
+          + "'", error("parked.max=" + bad));
     }
   }
 

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Async initcalls, the pool, mainThread and timeouts, in a real JVM with the shaded agent. */
 class AsyncIT {
@@ -21,12 +20,7 @@ class AsyncIT {
         .main("parallel.Main", args);
   }
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void asyncInitcallsRunInParallelOnThePoolAndBootWaitsForAllOfThem(String jdk) throws Exception {
     ForkedJvm.Result result = app(jdk, "debug,threads=2").run();
 

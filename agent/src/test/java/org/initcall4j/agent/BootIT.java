@@ -9,11 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Boot, parking and flush, in a real JVM started with the shaded agent. */
 class BootIT {
@@ -24,22 +23,18 @@ class BootIT {
         .main("boot.Main", args);
   }
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
-  /** The README's figure: what the agent loads of its own from premain to main. */
+  /** The figure in docs/initcalls.md: what the agent loads of its own from premain to main. */
   static final int AGENT_CLASSES_BEFORE_MAIN = 48;
 
-  /** The README's figure: the agent's own classes loaded before main with a config (75 now). */
+  /** The figure in docs/initcalls.md: the agent's own classes before main with a config. */
   static final int AGENT_CLASSES_BEFORE_MAIN_WITH_CONFIG = 75;
 
   /**
-   * The README's figure: classes of any kind (the agent's, the JDK's it uses, the JVM's own for
-   * any {@code -javaagent}) that an application with a config loads with the agent and not
-   * without it, from launch to 300 ms into main: 321 now, about 590 when the control plane
-   * started at once, and 200 more with JMX. The bound leaves room for a JDK update, not for
-   * either of those.
+   * The figure in docs/initcalls.md: classes of any kind (the agent's, the JDK's it uses, the
+   * JVM's own for any {@code -javaagent}) that an application with a config loads with the agent
+   * and not without it, from launch to 300 ms into main: 321 now, about 590 when the control
+   * plane started at once, and 200 more with JMX. The bound leaves room for a JDK update, not
+   * for either of those.
    */
   static final int CLASSES_ADDED_WITH_CONFIG = 350;
 
@@ -59,7 +54,7 @@ class BootIT {
         .filter(line -> line.contains(" org.initcall4j.agent.")).toList();
     assertTrue(beforeMain.size() < result.stdoutLines().size(), "main never printed");
     assertTrue(beforeMain.size() <= AGENT_CLASSES_BEFORE_MAIN, beforeMain.size()
-        + " agent classes before main, more than the README's " + AGENT_CLASSES_BEFORE_MAIN
+        + " agent classes before main, more than docs/initcalls.md's " + AGENT_CLASSES_BEFORE_MAIN
         + ":\n" + String.join("\n", beforeMain));
   }
 
@@ -82,12 +77,12 @@ class BootIT {
         .takeWhile(line -> !line.startsWith("settings "))
         .filter(line -> line.contains(" org.initcall4j.agent.")).toList();
     assertTrue(agentBeforeMain.size() <= AGENT_CLASSES_BEFORE_MAIN_WITH_CONFIG,
-        agentBeforeMain.size() + " agent classes before main with a config, more than the"
-        + " README's " + AGENT_CLASSES_BEFORE_MAIN_WITH_CONFIG + ":\n"
+        agentBeforeMain.size() + " agent classes before main with a config, more than"
+        + " docs/initcalls.md's " + AGENT_CLASSES_BEFORE_MAIN_WITH_CONFIG + ":\n"
         + String.join("\n", agentBeforeMain));
     int added = with.size() - without.size();
     assertTrue(added <= CLASSES_ADDED_WITH_CONFIG, added + " classes more with the agent and a"
-        + " config than without, up to 300 ms into main; the README says at most "
+        + " config than without, up to 300 ms into main; docs/initcalls.md says at most "
         + CLASSES_ADDED_WITH_CONFIG + ". Loaded with the agent, of its own:\n"
         + String.join("\n", with.stream().filter(l -> l.contains("org.initcall4j")).toList()));
   }
@@ -105,8 +100,7 @@ class BootIT {
     return lines.stream().filter(line -> line.contains("[class,load]")).toList();
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void runsBootInitcallsInOrderBeforeMainAndParksDeferredOnes(String jdk) throws Exception {
     ForkedJvm.Result result = boot(jdk, "debug").run();
 
@@ -121,8 +115,7 @@ class BootIT {
     assertFalse(result.stderr().contains("calling  usb"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void flushRunsDeferredInitcallsOnceInOrder(String jdk) throws Exception {
     ForkedJvm.Result result = boot(jdk, "", "flush", "flush").run();
 

@@ -81,7 +81,7 @@ class HostileInputIT {
     assertEquals(0, result.exitCode(), result.describe());
     List<String> loaded = result.stdoutLines().stream()
         .filter(l -> l.contains(" org.initcall4j.agent.")).map(l -> l.split(" ")[1]).toList();
-    assertEquals(List.of(Premain.class.getName(), Agent.class.getName(),
+    assertEquals(List.of(Premain.class.getName(), AgentSession.class.getName(),
         AgentOptions.class.getName(), AgentOptions.class.getName() + "$Option",
         LaunchTarget.class.getName(), IndexLoader.class.getName()), loaded, result.describe());
   }

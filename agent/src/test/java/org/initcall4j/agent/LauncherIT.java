@@ -12,11 +12,10 @@ import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * An application behind a launcher that makes its class loader itself (a launcher of the tests'
@@ -27,17 +26,12 @@ class LauncherIT {
   @TempDir
   Path tmp;
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
   /** What the launcher gets as the application's class path: its classes and the api. */
   private static String applicationPath() {
     return TestApps.classes("launched") + File.pathSeparator + ForkedJvm.apiClasses();
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void optionMainNamesTheApplicationBehindAnyLauncher(String jdk) throws Exception {
     ForkedJvm.Result result = ForkedJvm.of(Jdks.home(jdk)).agent("debug,main=launched.Main")
         .classPath(TestApps.classes("launcher"))
@@ -46,8 +40,7 @@ class LauncherIT {
     assertBootBeforeMainThenFlush(result);
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void startClassOfTheLauncherJarNamesTheApplication(String jdk) throws Exception {
     ForkedJvm.Result result = ForkedJvm.of(Jdks.home(jdk)).agent("debug")
         .jar(launcherJar("launched.Main"), applicationPath(), "launched.Main").run();

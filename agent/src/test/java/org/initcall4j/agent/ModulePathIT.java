@@ -3,6 +3,7 @@ package org.initcall4j.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.initcall4j.agent.runtime.ModuleAccess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * An application run from the module path ({@code --module-path ... -m app/m.Main}), compiled
@@ -43,12 +43,7 @@ class ModulePathIT {
     return "config=" + file;
   }
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void bootInitcallsRunBeforeMainAndTheDeferredOneAtTheFlush(String jdk) throws Exception {
     ForkedJvm.Result result = modular(jdk, "debug").run();
 
@@ -60,8 +55,7 @@ class ModulePathIT {
     assertFalse(result.stderr().contains("failed"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void configEntryPointsAndDeferredClassOfTheModuleAreRewritten(String jdk, @TempDir Path dir)
       throws Exception {
     ForkedJvm.Result result = modular(jdk, config(dir), "config").run();
@@ -78,8 +72,7 @@ class ModulePathIT {
     assertFalse(result.stderr().contains("initcall4j"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void profileModeTimesTheStaticInitializersOfTheModule(String jdk) throws Exception {
     ForkedJvm.Result result = modular(jdk, "profile", "profile").run();
 
@@ -93,8 +86,7 @@ class ModulePathIT {
   }
 
   /** Module work is paid for by named modules only: the class path never loads it. */
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void theSameAppOnTheClassPathLoadsNoModuleAccess(String jdk, @TempDir Path dir)
       throws Exception {
     String options = "profile," + config(dir);

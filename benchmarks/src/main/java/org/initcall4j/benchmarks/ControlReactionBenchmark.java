@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.initcall4j.agent.AgentOptions;
 import org.initcall4j.agent.control.ControlOptions;
 import org.initcall4j.agent.control.ControlPlane;
+import org.initcall4j.agent.jmx.InitcallsMBeanRegistration;
 import org.initcall4j.agent.graph.InitcallGraph;
 import org.initcall4j.agent.model.InitLevel;
 import org.initcall4j.agent.model.InitcallSpec;
@@ -67,8 +68,9 @@ public class ControlReactionBenchmark {
     runtime.boot();
     directory = Files.createTempDirectory("initcall4j-bench").resolve("control");
     deferred = directory.resolve("deferred_initcalls");
-    ControlPlane.start(ControlOptions.from(AgentOptions.parse("control=" + directory
-        + ",jmx=off,control.delay=0")), runtime, true, null);
+    ControlPlane.start(AgentOptions.parse("control=" + directory
+        + ",jmx=off,control.delay=0").control(), runtime, true, null,
+        new InitcallsMBeanRegistration(null));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!Files.exists(deferred)) {
       if (System.nanoTime() > deadline) {

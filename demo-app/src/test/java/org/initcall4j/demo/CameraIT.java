@@ -93,10 +93,7 @@ class CameraIT {
         .start()) {
       camera.awaitStdout("the gallery is served once an operator flushes usb", 60_000);
       Path command = controlDir.resolve("deferred_initcalls");
-      long deadline = System.nanoTime() + 60_000_000_000L;
-      while (!Files.exists(command) && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      camera.awaitFile(command, content -> true, 60_000);
       Files.writeString(command, "usb\n");
 
       camera.awaitStdout("serving until stopped", 60_000);

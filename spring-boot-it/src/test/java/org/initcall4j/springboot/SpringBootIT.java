@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.RunningJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A real Spring Boot web application (Boot 3.5, Tomcat) under the real agent, in each way it
@@ -25,16 +23,11 @@ class SpringBootIT {
   @TempDir
   Path tmp;
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
   /**
    * The boot initcall runs before the application's main, on the launcher's class loader, and
    * the application flushes its deferred initcall itself.
    */
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void executableJarRunsBootInitcallsBeforeMainOnTheLaunchersLoader(String jdk) throws Exception {
     ForkedJvm shop = ForkedJvm.of(Jdks.home(jdk)).agent("debug").jar(Shop.jar());
     try (RunningJvm jvm = shop.start()) {
@@ -62,7 +55,7 @@ class SpringBootIT {
     ForkedJvm shop = ForkedJvm.current().agent("control=" + control).jar(Shop.jar());
     try (RunningJvm jvm = shop.start()) {
       Shop.awaitReady(jvm);
-      assertEquals("warmup\n", Files.readString(control.resolve("deferred_initcalls")));
+      jvm.awaitFile(control.resolve("deferred_initcalls"), "warmup\n"::equals, 30_000);
       Files.writeString(control.resolve("deferred_initcalls"), "warmup\n");
       jvm.awaitStdout("warmup ran 1 time(s)", 30_000);
     }

@@ -140,7 +140,7 @@ public final class Cli {
         + "                          (status 1, with the error, if one of them failed or was"
         + " skipped)" + n
         + "  attach <pid> [options]  load the agent into a running JVM: control plane and profile"
-        + " only, no boot (see README); options as for -javaagent:" + n
+        + " only, no boot (see docs/operations.md); options as for -javaagent:" + n
         + AgentOptions.describe().replaceAll("(?m)^", "    ")
         + "  help                    this text" + n
         + "It reaches the JVM through the Attach API and its local JMX agent, as jcmd and"

@@ -24,6 +24,7 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import org.initcall4j.agent.Premain;
+import org.initcall4j.agent.control.ControlLocation;
 import org.initcall4j.agent.jmx.InitcallsMBeanRegistration;
 
 /**
@@ -143,7 +144,7 @@ final class TargetJvm implements AutoCloseable {
     Properties properties = properties(vm, pid);
     String jar = properties.getProperty(Premain.JAR_PROPERTY);
     if (jar == null && properties.getProperty(Premain.RUNNING_PROPERTY) != null) {
-      String dir = properties.getProperty(Premain.CONTROL_DIRECTORY_PROPERTY);
+      String dir = properties.getProperty(ControlLocation.DIRECTORY_PROPERTY);
       throw new CliException(CliException.FAILED, "the initcall4j agent in JVM " + pid
           + " runs with jmx=off, so it has no MBean; " + (dir == null
           ? "it has no control directory either (control=off, nothing to control, or not made"

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.initcall4j.agent.graph.EditDistance;
 import org.initcall4j.agent.model.InitLevel;
+import org.initcall4j.agent.model.InitcallName;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.text.EditDistance;
 
 /**
  * Turns config lines ({@code initcall.<name>.<attribute>=value}) into initcall entries, checking
@@ -20,8 +21,6 @@ final class ConfigReader {
   static final List<String> ATTRIBUTES =
       List.of("method", "class", "level", "after", "before", "partOf", "deferred", "async",
           "mainThread", "replayByReference");
-  /** What a name may be, as said in errors; {@link #isName} checks it without a regex. */
-  private static final String NAME = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
 
   private final String file;
   private final List<ConfigProblem> problems;
@@ -70,8 +69,9 @@ final class ConfigReader {
     }
     String name = key.substring(PREFIX.length(), lastDot);
     String attribute = key.substring(lastDot + 1);
-    if (!isName(name)) {
-      problem(line, null, "'" + name + "' is not an initcall name; names match " + NAME);
+    if (!InitcallName.isValid(name)) {
+      problem(line, null, "'" + name + "' is not an initcall name; names are made of "
+          + InitcallName.RULE);
       return;
     }
     if (!ATTRIBUTES.contains(attribute)) {
@@ -170,32 +170,13 @@ final class ConfigReader {
       if (trimmed.isEmpty()) {
         continue;
       }
-      if (!isName(trimmed)) {
+      if (!InitcallName.isValid(trimmed)) {
         problem(line, entry, "'" + trimmed + "' is not an initcall name; separate names with"
-            + " commas; names match " + NAME);
+            + " commas; names are made of " + InitcallName.RULE);
       }
       names.add(trimmed);
     }
     return names;
-  }
-
-  /**
-   * Whether the text matches {@link #NAME}: by hand, because compiling the pattern loaded two
-   * dozen regex classes into every start-up with a config.
-   */
-  static boolean isName(String text) {
-    if (text.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean word = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-          || c == '_';
-      if (!word && (i == 0 || c != '.' && c != '-')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private boolean bool(ConfigLines.Line line, String entry) {

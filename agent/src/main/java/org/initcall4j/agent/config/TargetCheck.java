@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import org.initcall4j.agent.graph.EditDistance;
+import org.initcall4j.agent.text.EditDistance;
 import org.objectweb.asm.Opcodes;
 
 /**

@@ -6,7 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
+import org.initcall4j.agent.model.InitcallName;
 
 /**
  * One command written to {@code deferred_initcalls}: {@code 1} flushes every deferred initcall
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  * @param name the initcall to flush, or null for all
  */
 record ControlCommand(String name) {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
   static final String USAGE = "write 1 to flush every deferred initcall, or one initcall's name"
       + " to flush it and what it needs";
 
@@ -67,7 +66,7 @@ record ControlCommand(String name) {
     if (line.equals("1")) {
       return new ControlCommand(null);
     }
-    if (!NAME.matcher(line).matches()) {
+    if (!InitcallName.isValid(line)) {
       throw new RejectedInputException(quote(line) + " is neither 1 nor an initcall name; "
           + USAGE);
     }

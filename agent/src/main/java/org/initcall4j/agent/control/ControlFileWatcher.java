@@ -12,11 +12,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.initcall4j.agent.graph.EditDistance;
+import org.initcall4j.agent.runtime.FlushRequest;
 import org.initcall4j.agent.runtime.FlushResult;
+import org.initcall4j.agent.runtime.FlushTrigger;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
-import org.initcall4j.agent.runtime.OperatorFlush;
+import org.initcall4j.agent.text.EditDistance;
 
 /**
  * Waits for writes to the control directory (inotify on Linux, through {@link WatchService}: no
@@ -209,11 +210,9 @@ final class ControlFileWatcher {
     String what = command.all() ? "all" : command.name();
     String requested = "initcall4j: control: flush " + what + " requested in "
         + files.directory().path().resolve(ControlFiles.DEFERRED);
-    System.err.println(requested);
     try {
-      // on a non-daemon thread, as main would run it: this one is a daemon
-      FlushResult result = OperatorFlush.runAndWait(runtime,
-          command.all() ? null : command.name(), "initcall4j-control-flush");
+      FlushResult result = FlushRequest.run(runtime, FlushTrigger.CONTROL_FILE,
+          command.all() ? null : command.name(), requested);
       if (!result.allSucceeded()) {
         files.lastError(requested + ": " + result.summary());
       }

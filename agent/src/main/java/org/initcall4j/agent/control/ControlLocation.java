@@ -1,17 +1,22 @@
 package org.initcall4j.agent.control;
 
 import java.nio.file.Path;
-import org.initcall4j.agent.Premain;
 
 /**
  * Where the control directory goes: {@code control=DIR}, or by default
  * {@code <java.io.tmpdir>/initcall4j-<pid>}. Any local user can make that name first (a pid is
  * easy to guess), so when the default is taken by something unsafe the directory gets a fresh
  * unpredictable name beside it instead of being switched off, and one stderr line says where.
- * Wherever it is, the system property {@link Premain#CONTROL_DIRECTORY_PROPERTY} names it for an
+ * Wherever it is, the system property {@link #DIRECTORY_PROPERTY} names it for an
  * operator's tool, which reads it through the Attach API.
  */
-final class ControlLocation {
+public final class ControlLocation {
+  /**
+   * The system property naming the control directory in use (absolute path), set once it is
+   * open: an operator's tool reads it when there is no MBean to ask.
+   */
+  public static final String DIRECTORY_PROPERTY = "initcall4j.control.directory";
+
   private ControlLocation() {}
 
   /**
@@ -39,7 +44,7 @@ final class ControlLocation {
     if (!directory.created()) {
       directory.removeStale(ControlFiles.NAMES); // views a killed JVM left there are stale
     }
-    System.setProperty(Premain.CONTROL_DIRECTORY_PROPERTY, directory.path().toString());
+    System.setProperty(DIRECTORY_PROPERTY, directory.path().toString());
     return directory;
   }
 }

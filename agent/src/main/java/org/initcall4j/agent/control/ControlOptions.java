@@ -2,15 +2,11 @@ package org.initcall4j.agent.control;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import org.initcall4j.agent.AgentOptions;
-import org.initcall4j.agent.Durations;
 
 /**
- * The control plane's options, checked in premain so that a bad value stops the JVM before any
- * initcall runs: {@code control=DIR|off}, {@code jmx=on|off|readonly},
+ * The control plane's options, read and checked by {@code AgentOptions} in premain: {@code control=DIR|off}, {@code jmx=on|off|readonly},
  * {@code flush=manual|ready|DURATION}, {@code control.delay=DURATION|0}.
  *
  * @param directory the control directory, or null for the default
@@ -32,42 +28,9 @@ public record ControlOptions(Path directory, boolean directoryOn, boolean jmxOn,
    */
   public static final long DEFAULT_DELAY_MILLIS = 1000;
 
-  /** @throws IllegalArgumentException naming the bad option and the fix */
-  public static ControlOptions from(AgentOptions options) {
-    String control = options.value("control");
-    Path directory = null;
-    boolean directoryOn = !"off".equals(control);
-    if (control != null && directoryOn) {
-      try {
-        directory = Paths.get(control).toAbsolutePath().normalize();
-      } catch (InvalidPathException e) {
-        throw new IllegalArgumentException("option 'control' names a bad path '" + control
-            + "': " + e.getReason() + "; write control=DIR or control=off");
-      }
-    }
-    String jmx = options.value("jmx");
-    if (jmx != null && !jmx.equals("off") && !jmx.equals("on") && !jmx.equals("readonly")) {
-      throw new IllegalArgumentException("option 'jmx' has a bad value '" + jmx
-          + "': write jmx=off to leave the MBean out, jmx=readonly for an MBean that cannot"
-          + " flush, or jmx=on to have it even when the application has no initcalls");
-    }
-    String delay = options.value("control.delay");
-    long delayMillis = delay == null ? DEFAULT_DELAY_MILLIS : delayMillis(delay);
-    return new ControlOptions(directory, directoryOn, !"off".equals(jmx), "on".equals(jmx),
-        "readonly".equals(jmx), FlushPolicy.parse(options.value("flush")), delayMillis);
-  }
-
-  private static long delayMillis(String value) {
-    if (value.strip().equals("0")) {
-      return 0;
-    }
-    try {
-      return Durations.parseMillis(value, "option 'control.delay'");
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(e.getMessage() + ", or control.delay=0 to start the"
-          + " control plane as soon as boot ends");
-    }
-  }
+  /** No option given: the default directory, the MBean on first use of JMX, manual flush. */
+  public static final ControlOptions DEFAULTS = new ControlOptions(null, true, true, false,
+      false, FlushPolicy.MANUAL, DEFAULT_DELAY_MILLIS);
 
   /**
    * What to start when the application has nothing to control (profile mode alone, say): only

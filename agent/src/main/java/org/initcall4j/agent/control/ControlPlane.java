@@ -2,7 +2,6 @@ package org.initcall4j.agent.control;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import org.initcall4j.agent.jmx.InitcallsMBeanRegistration;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
@@ -20,22 +19,29 @@ import org.initcall4j.agent.runtime.InitcallRuntime;
  * MBean can still be had later, on an operator's request.
  */
 public final class ControlPlane {
-  private static volatile FlushScheduler scheduler;
-  // what a later request for the MBean needs; all guarded by ControlPlane.class
-  private static ControlOptions chosen;
-  private static InitcallRuntime controlled;
-  private static InitMemory memory;
-  private static String directoryInUse = "off";
-  private static boolean mbeanRegistered;
+  private final ControlOptions chosen;
+  private final InitcallRuntime controlled;
+  private final FlushScheduler scheduler;
+  private final MBeanRegistrar registrar;
+  // guarded by this: what a later request for the MBean needs
+  private InitMemory memory;
+  private String directoryInUse = "off";
+  private boolean mbeanRegistered;
   /** Set when the start-up is over before the delay has passed: ready(), an operator asks. */
-  private static boolean startNow;
+  private boolean startNow;
   /** True from start() until the control thread has opened the directory (or failed to). */
-  private static boolean directoryPending;
+  private boolean directoryPending;
 
   /** How long an operator's request for the MBean waits for the directory it names. */
   private static final long DIRECTORY_WAIT_MILLIS = 10_000;
 
-  private ControlPlane() {}
+  private ControlPlane(ControlOptions chosen, InitcallRuntime controlled,
+      FlushScheduler scheduler, MBeanRegistrar registrar) {
+    this.chosen = chosen;
+    this.controlled = controlled;
+    this.scheduler = scheduler;
+    this.registrar = registrar;
+  }
 
   /**
    * Starts the control plane for a runtime whose boot is over (or that was attached).
@@ -44,34 +50,34 @@ public final class ControlPlane {
    *     parts named explicitly start, and with none named no thread, directory or MBean
    * @param instrumentation to watch for the first use of JMX, when the MBean waits for it; null
    *     in-process (benchmarks, tests): the MBean is registered at once
+   * @param registrar registers the MBean when it is wanted (the JMX layer sits above this one)
    */
-  public static void start(ControlOptions options, InitcallRuntime runtime,
-      boolean somethingToControl, Instrumentation instrumentation) {
-    FlushScheduler flush = new FlushScheduler(options.flushPolicy(), runtime);
-    scheduler = flush; // even when idle: Initcalls.ready() is remembered for a later MBean
+  public static ControlPlane start(ControlOptions options, InitcallRuntime runtime,
+      boolean somethingToControl, Instrumentation instrumentation, MBeanRegistrar registrar) {
+    // even when idle: Initcalls.ready() is remembered for a later MBean
+    ControlPlane plane = new ControlPlane(options,
+        runtime, new FlushScheduler(options.flushPolicy(), runtime), registrar);
     ControlOptions running = somethingToControl ? options : options.onlyWhatWasAskedFor();
-    synchronized (ControlPlane.class) {
-      chosen = options;
-      controlled = runtime;
+    synchronized (plane) {
       if (!somethingToControl && !running.directoryOn() && !running.jmxOn()) {
-        return;
+        return plane;
       }
-      memory = new InitMemory(runtime);
-      runtime.addListener(memory);
+      plane.memory = new InitMemory(runtime);
+      runtime.addListener(plane.memory);
     }
-    flush.afterBoot();
-    if (!running.directoryOn() && !running.jmxOn()) {
-      return;
+    plane.scheduler.afterBoot();
+    if (running.directoryOn() || running.jmxOn()) {
+      // jmx=on asks for the MBean from the start, and the MBean names the directory
+      long delayNanos = running.jmxAsked() ? 0 : running.delayMillis() * 1_000_000L;
+      synchronized (plane) {
+        plane.directoryPending = running.directoryOn();
+      }
+      Thread thread = new Thread(new ControlThread(plane, running, instrumentation,
+          System.nanoTime() + delayNanos), "initcall4j-control");
+      thread.setDaemon(true);
+      thread.start();
     }
-    // jmx=on asks for the MBean from the start, and the MBean names the directory
-    long delayNanos = running.jmxAsked() ? 0 : running.delayMillis() * 1_000_000L;
-    synchronized (ControlPlane.class) {
-      directoryPending = running.directoryOn();
-    }
-    Thread thread = new Thread(new ControlThread(running, runtime, instrumentation,
-        System.nanoTime() + delayNanos), "initcall4j-control");
-    thread.setDaemon(true);
-    thread.start();
+    return plane;
   }
 
   /**
@@ -79,13 +85,9 @@ public final class ControlPlane {
    * {@code Premain.MBEAN_ON_REQUEST}) in a JVM whose control plane did not register it, such as
    * one in profile mode alone. Runs on the caller's thread and returns once it is registered.
    *
-   * @throws IllegalStateException when the agent has not started here or runs with jmx=off
+   * @throws IllegalStateException when the agent runs with jmx=off
    */
-  public static synchronized void registerMBeanOnRequest() {
-    if (controlled == null) {
-      throw new IllegalStateException("initcall4j: the agent has not started in this JVM, so"
-          + " there is no MBean to register; start it with -javaagent:initcall-agent.jar");
-    }
+  public synchronized void registerMBeanOnRequest() {
     if (!chosen.jmxOn()) {
       throw new IllegalStateException("initcall4j: the agent runs with jmx=off here, so its"
           + " MBean stays out; use its control directory");
@@ -99,26 +101,26 @@ public final class ControlPlane {
   }
 
   /** Registers the MBean once, whoever asks first (the control thread or an operator). */
-  private static synchronized void registerMBean() {
+  private synchronized void registerMBean() {
     if (!mbeanRegistered) {
       awaitDirectory(); // the MBean names it
-      mbeanRegistered = InitcallsMBeanRegistration.register(controlled, scheduler, memory,
-          directoryInUse, chosen.jmxReadOnly());
+      mbeanRegistered = registrar.register(controlled, scheduler, memory, directoryInUse,
+          chosen.jmxReadOnly());
     }
   }
 
   /**
    * Has the control thread make the directory now, if it still waits for the start-up to end,
-   * and waits (bounded) until it is made. Holds the class's lock; {@code wait} lets the control
+   * and waits (bounded) until it is made. Holds this plane's lock; {@code wait} lets the control
    * thread take it.
    */
-  private static void awaitDirectory() {
+  private synchronized void awaitDirectory() {
     startNow();
     long deadline = System.nanoTime() + DIRECTORY_WAIT_MILLIS * 1_000_000L;
     try {
       for (long left = DIRECTORY_WAIT_MILLIS; directoryPending && left > 0;
           left = (deadline - System.nanoTime()) / 1_000_000L) {
-        ControlPlane.class.wait(left);
+        wait(left);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -130,9 +132,9 @@ public final class ControlPlane {
   }
 
   /** The start-up is over: the control thread stops waiting for its delay. */
-  private static synchronized void startNow() {
+  private synchronized void startNow() {
     startNow = true;
-    ControlPlane.class.notifyAll();
+    notifyAll();
   }
 
   /**
@@ -140,11 +142,11 @@ public final class ControlPlane {
    *
    * @return false when interrupted
    */
-  private static synchronized boolean awaitStartupOver(long startNanos) {
+  private synchronized boolean awaitStartupOver(long startNanos) {
     try {
       for (long left = startNanos - System.nanoTime(); !startNow && left > 0;
           left = startNanos - System.nanoTime()) {
-        ControlPlane.class.wait(Math.max(1, left / 1_000_000L));
+        wait(Math.max(1, left / 1_000_000L));
       }
       return true;
     } catch (InterruptedException e) {
@@ -154,30 +156,27 @@ public final class ControlPlane {
   }
 
   /** The directory is made, or will not be: an MBean waiting to name it can go on. */
-  private static synchronized void directoryDecided() {
+  private synchronized void directoryDecided() {
     directoryPending = false;
-    ControlPlane.class.notifyAll();
+    notifyAll();
   }
 
   /** A named class, not a lambda, like the control thread's. */
-  private static final class RegisterMBean implements Runnable {
+  private record RegisterMBean(ControlPlane plane) implements Runnable {
     @Override
     public void run() {
-      registerMBean();
+      plane.registerMBean();
     }
   }
 
   /** {@code Initcalls.ready()}: the application's primary job is up, its start-up over. */
-  public static void ready() {
-    FlushScheduler flush = scheduler;
-    if (flush != null) {
-      flush.ready();
-      startNow();
-    }
+  public void ready() {
+    scheduler.ready();
+    startNow();
   }
 
-  /** The flush policy in force, or null before the agent started. */
-  public static FlushScheduler scheduler() {
+  /** The flush policy in force. */
+  public FlushScheduler scheduler() {
     return scheduler;
   }
 
@@ -186,31 +185,31 @@ public final class ControlPlane {
    *
    * @param startNanos when the delay after boot ends ({@code System.nanoTime()})
    */
-  private record ControlThread(ControlOptions options, InitcallRuntime runtime,
+  private record ControlThread(ControlPlane plane, ControlOptions options,
       Instrumentation instrumentation, long startNanos) implements Runnable {
     @Override
     public void run() {
       ControlFileWatcher watcher = null;
       try {
-        if (!awaitStartupOver(startNanos)) {
+        if (!plane.awaitStartupOver(startNanos)) {
           return;
         }
         // the directory first (cheap); writes made while JMX loads wait in the watcher's queue
         if (options.directoryOn()) {
-          synchronized (ControlPlane.class) { // an MBean registered meanwhile must name it
-            watcher = openDirectory(options, runtime);
+          synchronized (plane) { // an MBean registered meanwhile must name it
+            watcher = openDirectory(options, plane.controlled);
             if (watcher != null) {
-              directoryInUse = watcher.directory().toString(); // the usual name may be taken
+              plane.directoryInUse = watcher.directory().toString(); // the usual name may be taken
             }
           }
         }
       } finally {
-        directoryDecided();
+        plane.directoryDecided();
       }
       if (options.jmxAsked() || (options.jmxOn() && instrumentation == null)) {
-        registerMBean(); // jmx=on: from the start
+        plane.registerMBean(); // jmx=on: from the start
       } else if (options.jmxOn()) {
-        JmxUseWatch.install(instrumentation, new RegisterMBean());
+        JmxUseWatch.install(instrumentation, new RegisterMBean(plane));
       }
       if (watcher != null) {
         watcher.run();

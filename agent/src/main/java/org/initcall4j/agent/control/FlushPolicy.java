@@ -1,6 +1,6 @@
 package org.initcall4j.agent.control;
 
-import org.initcall4j.agent.Durations;
+import org.initcall4j.agent.text.Durations;
 
 /**
  * When deferred initcalls run without an explicit trigger ({@code flush=...}): never
@@ -14,24 +14,11 @@ public record FlushPolicy(Kind kind, long delayMillis) {
 
   public static final FlushPolicy MANUAL = new FlushPolicy(Kind.MANUAL, 0);
 
-  /**
-   * Parses the value of {@code flush=}; null means the default, manual.
-   *
-   * @throws IllegalArgumentException naming the bad value and the accepted ones
-   */
-  public static FlushPolicy parse(String value) {
-    if (value == null || value.equals("manual")) {
-      return MANUAL;
-    }
-    if (value.equals("ready")) {
-      return new FlushPolicy(Kind.READY, 0);
-    }
-    if (!value.isEmpty() && Character.isDigit(value.charAt(0))) {
-      return new FlushPolicy(Kind.DELAY, Durations.parseMillis(value, "option 'flush'"));
-    }
-    throw new IllegalArgumentException("option 'flush' has a bad value '" + value
-        + "': write flush=manual (the default), flush=ready (when the application calls"
-        + " Initcalls.ready()) or a delay after boot such as flush=5s or flush=500ms");
+  public static final FlushPolicy READY = new FlushPolicy(Kind.READY, 0);
+
+  /** A flush that long after boot ends. */
+  public static FlushPolicy after(long delayMillis) {
+    return new FlushPolicy(Kind.DELAY, delayMillis);
   }
 
   @Override

@@ -1,12 +1,13 @@
 package org.initcall4j.agent.control;
 
+import org.initcall4j.agent.runtime.FlushRequest;
+import org.initcall4j.agent.runtime.FlushTrigger;
 import org.initcall4j.agent.runtime.InitcallRuntime;
-import org.initcall4j.agent.runtime.OperatorFlush;
 
 /**
  * Carries out the flush policy: after a delay from the end of boot, or when the application calls
  * {@code Initcalls.ready()}. Either way the flush runs on its own non-daemon thread
- * ({@code initcall4j-flush}, see {@link OperatorFlush}), so neither premain nor the caller of
+ * ({@code initcall4j-flush}, see {@link FlushRequest}), so neither premain nor the caller of
  * {@code ready()} waits for it; the delay is waited out on a daemon thread
  * ({@code initcall4j-flush-timer}), which keeps no JVM alive.
  */
@@ -66,7 +67,7 @@ public final class FlushScheduler {
   }
 
   private static void flushNow(InitcallRuntime runtime, String why) {
-    OperatorFlush.start(runtime, null, "initcall4j-flush",
+    FlushRequest.start(runtime, FlushTrigger.POLICY, null,
         "initcall4j: flushing deferred initcalls (" + why + ")");
   }
 

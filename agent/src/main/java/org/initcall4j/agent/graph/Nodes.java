@@ -3,6 +3,7 @@ package org.initcall4j.agent.graph;
 import java.util.Arrays;
 import java.util.List;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.text.EditDistance;
 
 /**
  * The initcalls of a graph as parallel arrays indexed by id: ids follow the first declaration of

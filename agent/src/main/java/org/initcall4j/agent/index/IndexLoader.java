@@ -108,7 +108,7 @@ public final class IndexLoader {
         + " initcall4j api but no " + IndexFormat.RESOURCE + ", so no @Initcall runs; the"
         + " annotation processor did not run (name it in the compiler's"
         + " annotationProcessorPaths), or the index was lost when the jar was repackaged or"
-        + " shaded (see the README, 'When no initcall runs')";
+        + " shaded (see docs/launchers.md, 'When no initcall runs')";
   }
 
   private static String read(URL url) throws IOException {

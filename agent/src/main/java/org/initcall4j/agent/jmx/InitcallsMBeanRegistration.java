@@ -5,6 +5,8 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.initcall4j.agent.control.FlushScheduler;
+import org.initcall4j.agent.control.MBeanRegistrar;
+import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
@@ -13,7 +15,7 @@ import org.initcall4j.agent.runtime.InitcallRuntime;
  * the control thread or on an operator's request: loading java.management costs tens of
  * milliseconds, never paid in premain.
  */
-public final class InitcallsMBeanRegistration {
+public final class InitcallsMBeanRegistration implements MBeanRegistrar {
   /** The documented name; the CLI looks for it. */
   public static final String NAME = "org.initcall4j:type=Initcalls";
 
@@ -25,22 +27,22 @@ public final class InitcallsMBeanRegistration {
    */
   public static final int PROTOCOL_VERSION = 2;
 
-  private InitcallsMBeanRegistration() {}
+  private final ProfileMode profile;
 
-  /**
-   * Registers the MBean; a failure is reported on stderr and the application goes on.
-   *
-   * @param readOnly {@code jmx=readonly}: attributes and list() only, no flush
-   * @return whether it is registered
-   */
-  public static boolean register(InitcallRuntime runtime, FlushScheduler scheduler,
+  /** @param profile profile mode in this JVM, for the MBean's profile attributes; null if off */
+  public InitcallsMBeanRegistration(ProfileMode profile) {
+    this.profile = profile;
+  }
+
+  @Override
+  public boolean register(InitcallRuntime runtime, FlushScheduler scheduler,
       InitMemory memory, String controlDirectory, boolean readOnly) {
     try {
       ObjectName name = new ObjectName(NAME);
       InitcallsNotifier notifier = new InitcallsNotifier();
       notifier.source(name);
       InitcallsView view = new InitcallsView(runtime, scheduler, memory, notifier,
-          controlDirectory, readOnly);
+          controlDirectory, readOnly, profile);
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       server.registerMBean(new DescribedMBean(view, readOnly, notifier), name);
       runtime.addListener(notifier);

@@ -15,12 +15,13 @@ import org.initcall4j.agent.control.ControlViews;
 import org.initcall4j.agent.control.FlushScheduler;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.profile.ProfileOpenData;
+import org.initcall4j.agent.runtime.FlushRequest;
 import org.initcall4j.agent.runtime.FlushResult;
+import org.initcall4j.agent.runtime.FlushTrigger;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.InitcallState;
-import org.initcall4j.agent.runtime.OperatorFlush;
 
 /** {@link InitcallsMBean} over the live runtime: every read is current, nothing is cached. */
 final class InitcallsView implements InitcallsMBean {
@@ -51,9 +52,12 @@ final class InitcallsView implements InitcallsMBean {
   private final InitcallsNotifier notifier;
   private final String controlDirectory;
   private final boolean readOnly;
+  private final ProfileMode profile;
 
   InitcallsView(InitcallRuntime runtime, FlushScheduler scheduler, InitMemory memory,
-      InitcallsNotifier notifier, String controlDirectory, boolean readOnly) {
+      InitcallsNotifier notifier, String controlDirectory, boolean readOnly,
+      ProfileMode profile) {
+    this.profile = profile;
     this.runtime = runtime;
     this.scheduler = scheduler;
     this.memory = memory;
@@ -208,7 +212,7 @@ final class InitcallsView implements InitcallsMBean {
 
   /** On a non-daemon thread, as main would run it: JMX connection threads are daemons. */
   private FlushResult flushOnOwnThread(String name) {
-    return OperatorFlush.runAndWait(runtime, name, "initcall4j-jmx-flush");
+    return FlushRequest.run(runtime, FlushTrigger.JMX, name, null);
   }
 
   @Override
@@ -218,7 +222,7 @@ final class InitcallsView implements InitcallsMBean {
 
   @Override
   public boolean isProfiling() {
-    return ProfileMode.active();
+    return profile != null;
   }
 
   @Override
@@ -228,6 +232,6 @@ final class InitcallsView implements InitcallsMBean {
 
   @Override
   public String getProfile() {
-    return ProfileOpenData.text();
+    return ProfileOpenData.text(profile);
   }
 }

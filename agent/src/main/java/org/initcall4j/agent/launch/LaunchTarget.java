@@ -104,7 +104,7 @@ public final class LaunchTarget {
         launched == null ? null : launched.strip()) ? null : start;
   }
 
-  private static String checkedClassName(String name) {
+  public static String checkedClassName(String name) {
     String stripped = name.strip();
     boolean ok = !stripped.isEmpty();
     boolean partStart = true;

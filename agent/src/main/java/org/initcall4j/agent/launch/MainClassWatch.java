@@ -3,6 +3,8 @@ package org.initcall4j.agent.launch;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import org.initcall4j.agent.hooks.LaunchListener;
+import org.initcall4j.agent.hooks.MainEntry;
 
 /**
  * Waits for the application's main class behind a launcher: every other class is passed over on

@@ -1,5 +1,6 @@
 package org.initcall4j.agent.launch;
 
+import org.initcall4j.agent.hooks.MainEntry;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;

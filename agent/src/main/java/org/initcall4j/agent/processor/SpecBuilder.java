@@ -2,7 +2,6 @@ package org.initcall4j.agent.processor;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -14,12 +13,12 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.tools.Diagnostic;
 import org.initcall4j.agent.model.InitLevel;
+import org.initcall4j.agent.model.InitcallName;
 import org.initcall4j.agent.model.InitcallSpec;
 
 /** Checks one {@code @Initcall} method and turns it into a spec, or reports why it cannot. */
 final class SpecBuilder {
   /** Names go into a tab- and comma-separated index and into control files. */
-  static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
 
   private final ProcessingEnvironment env;
   private final Element element;
@@ -100,9 +99,9 @@ final class SpecBuilder {
   }
 
   private void checkName(String name, String attribute) {
-    if (!NAME.matcher(name).matches()) {
+    if (!InitcallName.isValid(name)) {
       error("bad initcall name '" + name + "' in " + attribute
-          + ": use letters, digits, '_', '.' and '-', starting with a letter, digit or '_'");
+          + ": use " + InitcallName.RULE);
     }
   }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
-import org.initcall4j.agent.AgentOptions;
 import org.initcall4j.agent.files.OwnDirectory;
 import org.initcall4j.agent.files.UnsafeDirectoryException;
 
@@ -13,45 +12,26 @@ import org.initcall4j.agent.files.UnsafeDirectoryException;
  * Loaded only when the options ask for profile mode.
  */
 public final class ProfileMode {
-  private static volatile ProfileSettings settings;
+  private final ProfileSettings settings;
 
-  private ProfileMode() {}
+  private ProfileMode(ProfileSettings settings) {
+    this.settings = settings;
+  }
 
-  /**
-   * Starts profiling the static initializers of classes loaded from now on.
-   *
-   * @throws IllegalArgumentException when a profile option is wrong
-   */
-  public static void install(AgentOptions options, Instrumentation instrumentation) {
-    ProfileSettings chosen = ProfileSettings.from(options);
+  /** Starts profiling the static initializers of classes loaded from now on. */
+  public static ProfileMode install(ProfileSettings chosen, Instrumentation instrumentation) {
     ProfileTransformer transformer = new ProfileTransformer(chosen.selection(),
         new ProfileLog(System.err));
     Warmup.run(transformer);
-    settings = chosen;
     instrumentation.addTransformer(transformer);
     Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen),
         "initcall4j-profile-report"));
+    return new ProfileMode(chosen);
   }
 
-  /**
-   * Checks the profile options without starting anything: premain checks every option before it
-   * decides what to start.
-   *
-   * @throws IllegalArgumentException when a profile option is wrong
-   */
-  public static void checkOptions(AgentOptions options) {
-    ProfileSettings.from(options);
-  }
-
-  /** Whether profile mode is on in this JVM. */
-  public static boolean active() {
-    return settings != null;
-  }
-
-  /** The blame list as it stands now (the configured number of lines), or null when not on. */
-  public static String blameList() {
-    ProfileSettings current = settings;
-    return current == null ? null : BlameList.format(ProfileRecorder.snapshot(), current.top());
+  /** The blame list as it stands now (the configured number of lines). */
+  public String blameList() {
+    return BlameList.format(ProfileRecorder.snapshot(), settings.top());
   }
 
   /** A plain class, not a lambda: no invokedynamic bootstrap in premain. */

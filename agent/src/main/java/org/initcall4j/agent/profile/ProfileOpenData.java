@@ -55,10 +55,13 @@ public final class ProfileOpenData {
     return table;
   }
 
-  /** The blame list text, or a line saying profile mode is off. */
-  public static String text() {
-    String text = ProfileMode.blameList();
-    return text != null ? text
+  /**
+   * The blame list text, or a line saying profile mode is off.
+   *
+   * @param profile profile mode in this JVM, or null when it is off
+   */
+  public static String text(ProfileMode profile) {
+    return profile != null ? profile.blameList()
         : "profile mode is off: start the JVM with -javaagent:initcall-agent.jar=profile";
   }
 }

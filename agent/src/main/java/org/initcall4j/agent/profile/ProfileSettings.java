@@ -1,37 +1,30 @@
 package org.initcall4j.agent.profile;
 
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import org.initcall4j.agent.AgentOptions;
 import org.initcall4j.agent.files.OwnDirectory;
 import org.initcall4j.agent.files.UnsafeDirectoryException;
 
 /**
- * The profile-mode options: {@code profile}, {@code profile.include=a.*:b.**},
- * {@code profile.exclude=...}, {@code profile.top=N}, {@code profile.out=FILE}.
+ * Profile mode's settings, from options {@code profile.include=a.*:b.**},
+ * {@code profile.exclude=...}, {@code profile.top=N}, {@code profile.out=FILE}; read and checked
+ * by {@code AgentOptions} in premain.
  */
-record ProfileSettings(ClassSelection selection, int top, Path out) {
-  static final int DEFAULT_TOP = 20;
+public record ProfileSettings(ClassSelection selection, int top, Path out) {
+  public static final int DEFAULT_TOP = 20;
 
   /**
-   * Reads the options.
+   * Checks the patterns and the output file.
    *
+   * @param out the blame list's file, or null
    * @throws IllegalArgumentException naming the bad option and the fix
    */
-  static ProfileSettings from(AgentOptions options) {
-    if (!options.flag("profile")) {
-      throw new IllegalArgumentException("the profile.* options only apply in profile mode:"
-          + " add the flag 'profile' (e.g. -javaagent:initcall-agent.jar=profile,profile.top=30)");
-    }
-    return new ProfileSettings(
-        new ClassSelection(patterns(options, "profile.include"),
-            patterns(options, "profile.exclude")),
-        top(options.value("profile.top")),
-        options.value("profile.out") == null ? null : out(options.value("profile.out")));
+  public static ProfileSettings of(List<String> include, List<String> exclude, int top,
+      Path out) {
+    return new ProfileSettings(new ClassSelection(patterns("profile.include", include),
+        patterns("profile.exclude", exclude)), top, out == null ? null : checkedOut(out));
   }
 
   /** Where profile.out's file goes: the rules of the control directory. */
@@ -43,53 +36,28 @@ record ProfileSettings(ClassSelection selection, int top, Path out) {
    * Checked now, so that a typo or an unsafe directory is said before the run, not after it at
    * exit.
    */
-  private static Path out(String value) {
-    Path file;
-    try {
-      file = Paths.get(value).toAbsolutePath();
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException("option 'profile.out=" + value + "' is not a valid"
-          + " path: " + e.getReason());
-    }
+  private static Path checkedOut(Path given) {
+    Path file = given.toAbsolutePath();
     Path directory = file.getParent();
     if (Files.isDirectory(file) || directory == null || !Files.isDirectory(directory)) {
-      throw new IllegalArgumentException("option 'profile.out=" + value + "': "
+      throw new IllegalArgumentException("option 'profile.out=" + given + "': "
           + (Files.isDirectory(file) ? "that is a directory" : "no directory " + directory)
           + "; give a file in an existing directory (the blame list also goes to stderr)");
     }
     try {
       OwnDirectory.open(directory, OUT_PLACE).close();
     } catch (UnsafeDirectoryException e) {
-      throw new IllegalArgumentException("option 'profile.out=" + value + "': "
+      throw new IllegalArgumentException("option 'profile.out=" + given + "': "
           + e.getMessage());
     }
     return file;
   }
 
-  private static List<ClassNamePattern> patterns(AgentOptions options, String option) {
+  private static List<ClassNamePattern> patterns(String option, List<String> texts) {
     List<ClassNamePattern> patterns = new ArrayList<>();
-    String value = options.value(option);
-    if (value != null) {
-      for (String text : value.split(":", -1)) {
-        patterns.add(ClassNamePattern.parse(option, text.strip()));
-      }
+    for (String text : texts) {
+      patterns.add(ClassNamePattern.parse(option, text.strip()));
     }
     return patterns;
-  }
-
-  private static int top(String value) {
-    if (value == null) {
-      return DEFAULT_TOP;
-    }
-    try {
-      int top = Integer.parseInt(value);
-      if (top > 0) {
-        return top;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException("option 'profile.top=" + value + "' must be a whole"
-        + " number of lines greater than 0, e.g. profile.top=50");
   }
 }

@@ -2,7 +2,6 @@ package org.initcall4j.agent.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import org.initcall4j.agent.files.OwnDirectory;
 import org.initcall4j.agent.files.UnsafeDirectoryException;
@@ -59,22 +58,27 @@ public final class BootReport {
     }
   }
 
-
   /**
-   * Option {@code report=DIR}: checks now that DIR can be made and is safe to write into, and
-   * writes the report at exit (checking it again then).
+   * Makes the report directory now, if missing, and checks that it is safe to write into.
    *
+   * @param option the option as the user wrote it, named in the error
    * @throws IllegalArgumentException naming the option and the fix when DIR is not usable
    */
-  public static void writeAtExit(InitcallRuntime runtime, String dirOption) {
-    Path dir = Paths.get(dirOption).toAbsolutePath();
+  public static void checkDirectory(Path directory, String option) {
+    Path dir = directory.toAbsolutePath();
     try {
-      // checked now so that a bad DIR stops the JVM before main, not silently at exit
       OwnDirectory.create(dir, "rwxr-xr-x", PLACE).close();
     } catch (UnsafeDirectoryException e) {
-      throw new IllegalArgumentException("option 'report=" + dirOption + "': "
-          + e.getMessage());
+      throw new IllegalArgumentException(option + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Option {@code report=DIR} ({@link #checkDirectory checked} in premain): writes the report at
+   * exit, checking the directory again then.
+   */
+  public static void writeAtExit(InitcallRuntime runtime, Path reportDirectory) {
+    Path dir = reportDirectory.toAbsolutePath();
     // the runtime frees the links after the last flush; the chain at exit needs them
     keptEdges = BootTimes.edgesOf(runtime.records());
     Thread hook = new Thread(() -> {

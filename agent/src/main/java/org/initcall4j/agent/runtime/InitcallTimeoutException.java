@@ -8,7 +8,7 @@ public final class InitcallTimeoutException extends Exception {
   private static final long serialVersionUID = 1L;
 
   InitcallTimeoutException(InitcallRecord record, long timeoutMillis, Thread stuck) {
-    super("timed out after " + org.initcall4j.agent.Durations.format(timeoutMillis)
+    super("timed out after " + org.initcall4j.agent.text.Durations.format(timeoutMillis)
         + " and given up on (timeout.skip); thread " + stuck.getName()
         + " is left running it, stack below");
     setStackTrace(stuck.getStackTrace());

@@ -6,8 +6,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.initcall4j.agent.ModuleAccess;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.runtime.ModuleAccess;
 
 /**
  * Calls an initcall's static method through reflection, or initializes its class when the unit is

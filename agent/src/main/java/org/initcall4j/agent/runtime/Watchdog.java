@@ -96,7 +96,7 @@ final class Watchdog implements InitcallListener, Runnable {
 
   private void expired(InitcallRecord record, Thread runner) {
     String head = "initcall4j: initcall " + record.name() + " has been running for more than "
-        + org.initcall4j.agent.Durations.format(timeoutMillis) + " (timeout) on thread "
+        + org.initcall4j.agent.text.Durations.format(timeoutMillis) + " (timeout) on thread "
         + runner.getName();
     StringBuilder text = new StringBuilder(head);
     if (giveUp) {

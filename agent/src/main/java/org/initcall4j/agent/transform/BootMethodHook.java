@@ -16,7 +16,7 @@ final class BootMethodHook extends Hook {
   }
 
   @Override
-  boolean enter(Object receiver, Object[] arguments) {
+  protected boolean enter(Object receiver, Object[] arguments) {
     InitcallRecord record = record();
     InitcallState state = record.state();
     if (state == InitcallState.DONE) {

@@ -24,7 +24,7 @@ final class DeferredClassHook extends Hook {
   }
 
   @Override
-  void ensureInitialized() {
+  protected void ensureInitialized() {
     InitcallRecord record = record();
     if (record.runner() == Thread.currentThread()) {
       return; // the body itself, or something it calls, uses the class

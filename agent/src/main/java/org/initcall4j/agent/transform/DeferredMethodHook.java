@@ -42,7 +42,7 @@ final class DeferredMethodHook extends Hook implements ParkedQueue {
   }
 
   @Override
-  boolean enter(Object receiver, Object[] arguments) {
+  protected boolean enter(Object receiver, Object[] arguments) {
     if (settled) {
       return false;
     }

@@ -2,6 +2,7 @@ package org.initcall4j.agent.transform;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.initcall4j.agent.hooks.InitcallHooks;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;

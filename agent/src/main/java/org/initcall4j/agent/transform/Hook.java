@@ -1,21 +1,21 @@
 package org.initcall4j.agent.transform;
 
+import org.initcall4j.agent.hooks.HookTarget;
 import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.runtime.InitcallDeadlockException;
-import org.initcall4j.agent.runtime.InitcallReentryException;
 import org.initcall4j.agent.runtime.InitcallRecord;
+import org.initcall4j.agent.runtime.InitcallReentryException;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.InitcallState;
 import org.initcall4j.agent.runtime.Invoker;
 
 /** What the agent does for one config initcall, from inside the rewritten class and at its turn. */
-abstract class Hook {
+abstract class Hook extends HookTarget {
   final InitcallSpec spec;
   final HookContext context;
   /** Set once the class was rewritten: until then (or if rewriting failed) no hook runs. */
   volatile boolean rewritten;
   /** For a deferred static initializer: its body has run (the fast path of every guard). */
-  volatile boolean initialized;
   private volatile InitcallRecord record;
 
   Hook(InitcallSpec spec, HookContext context) {
@@ -23,15 +23,18 @@ abstract class Hook {
     this.context = context;
   }
 
-  boolean enter(Object receiver, Object[] arguments) {
+  @Override
+  protected boolean enter(Object receiver, Object[] arguments) {
     throw new IllegalStateException("no entry hook for " + spec.name());
   }
 
-  void ensureInitialized() {
+  @Override
+  protected void ensureInitialized() {
     throw new IllegalStateException("no initialization guard for " + spec.name());
   }
 
-  void beforeClassInit() {
+  @Override
+  protected void beforeClassInit() {
     throw new IllegalStateException("no ordering hook for " + spec.name());
   }
 

@@ -4,7 +4,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.Map;
-import org.initcall4j.agent.ModuleAccess;
+import org.initcall4j.agent.runtime.ModuleAccess;
 
 /**
  * Rewrites only the classes a config names. Every other class is rejected on one hash lookup of

@@ -2,8 +2,8 @@ package org.initcall4j.agent.transform;
 
 import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.runtime.InitcallDeadlockException;
-import org.initcall4j.agent.runtime.InitcallReentryException;
 import org.initcall4j.agent.runtime.InitcallRecord;
+import org.initcall4j.agent.runtime.InitcallReentryException;
 
 /**
  * A boot static initializer that must follow other initcalls: whichever class the application
@@ -16,7 +16,7 @@ final class OrderedClassHook extends Hook {
   }
 
   @Override
-  void beforeClassInit() {
+  protected void beforeClassInit() {
     for (InitcallRecord need : record().prerequisites()) {
       if (need.state().isTerminal()) {
         continue;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.initcall4j.agent.config.ConfigEntry;
 import org.initcall4j.agent.config.MemberRef;
 import org.initcall4j.agent.graph.BootPlan;
+import org.initcall4j.agent.hooks.InitcallHooks;
 import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.runtime.InitcallListener;
 import org.initcall4j.agent.runtime.InitcallRecord;

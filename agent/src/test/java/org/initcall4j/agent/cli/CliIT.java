@@ -10,22 +10,18 @@ import org.initcall4j.agent.control.ControlApp;
 import org.initcall4j.agent.jmx.LocalJmx;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.RunningJvm;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code java -jar initcall-agent.jar ...} against real JVMs, with and without the agent. */
 public class CliIT {
   @TempDir
   Path tmp;
-
-  static List<String> jdks() {
-    return Jdks.names();
-  }
 
   public static ForkedJvm.Result cli(String jdk, String... args) throws Exception {
     return command(jdk, args).run();
@@ -106,8 +102,7 @@ public class CliIT {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void attachLoadsTheControlPlaneIntoAJvmStartedWithoutTheAgent(String jdk) throws Exception {
     ForkedJvm bare = ForkedJvm.of(Jdks.home(jdk)).jvmArg("-Djava.io.tmpdir=" + tmp)
         .classPath(TestApps.jar("control")).classPath(ForkedJvm.apiClasses())
@@ -222,7 +217,7 @@ public class CliIT {
     assertEquals(0, help.exitCode(), help.describe());
     assertTrue(help.stdout().startsWith("usage: java -jar initcall-agent.jar COMMAND\n"
         + "  list <pid>"), help.describe());
-    assertTrue(help.stdout().contains("    flush=..."), help.describe());
+    assertTrue(help.stdout().contains("    flush=manual|ready|DURATION  "), help.describe());
 
     Object[][] bad = {
         {new String[0], "initcall4j: no command given"},

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.function.Predicate;
+import org.initcall4j.agent.testing.Await;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
 import org.initcall4j.agent.testing.RunningJvm;
@@ -41,18 +41,26 @@ public final class ControlApp {
 
   /** Asks for the run counts and returns the printed map, e.g. {@code {gallery=1, storage=1}}. */
   public static String counts(RunningJvm app) throws Exception {
-    int before = app.stdout().split("counts ", -1).length;
-    send(app, "counts");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (app.stdout().split("counts ", -1).length == before) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no counts printed\n" + app.describe());
-      }
-      Thread.sleep(10);
-    }
-    String out = app.stdout();
-    String last = out.substring(out.lastIndexOf("counts ") + "counts ".length());
-    return last.substring(0, last.indexOf('}') + 1);
+    return ask(app, "counts", "counts ");
+  }
+
+  /**
+   * Sends a command and waits for its answer, the next line that starts with {@code answer};
+   * returns the rest of that line.
+   */
+  public static String ask(RunningJvm app, String command, String answer) throws Exception {
+    int before = lines(app.stdout(), answer).size();
+    send(app, command);
+    List<String> answers = Await.value("an answer to '" + command + "'",
+        () -> lines(app.stdout(), answer)).describing(app::describe)
+        .until(seen -> seen.size() > before);
+    return answers.get(before).substring(answer.length());
+  }
+
+  private static List<String> lines(String text, String start) {
+    // only whole lines: the last one may still be being written
+    return text.substring(0, text.lastIndexOf('\n') + 1).lines()
+        .filter(line -> line.startsWith(start)).toList();
   }
 
   /** Writes as a shell's {@code printf ... > file} does: truncate, then write. */
@@ -63,28 +71,12 @@ public final class ControlApp {
   /** Waits until the file exists and its content satisfies the check; returns the content. */
   public static String awaitFile(Path file, Predicate<String> check, RunningJvm app)
       throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    String content = null;
-    while (System.nanoTime() < deadline) {
-      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        try {
-          content = Files.readString(file);
-          if (check.test(content)) {
-            return content;
-          }
-        } catch (IOException e) {
-          // replaced while read: try again
-        }
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("file " + file + " never got the expected content; last: "
-        + content + "\n" + app.describe());
+    return app.awaitFile(file, check, 10_000);
   }
 
-  /** Waits for the JVM to end by itself (after "exit"). */
-  public static void exit(RunningJvm app) throws Exception {
+  /** Asks the JVM to exit and waits for it to end; returns all it printed. */
+  public static ForkedJvm.Result exit(RunningJvm app) throws Exception {
     send(app, "exit");
-    app.awaitExit(20);
+    return app.awaitExit(20);
   }
 }

@@ -13,14 +13,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Pattern;
-import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.RunningJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The control directory in a real JVM: views, triggers, rejected input, clean-up at exit. */
 class ControlDirectoryIT {
@@ -90,12 +86,7 @@ class ControlDirectoryIT {
     }
   }
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void echoOfTheNameTheFileHoldsFlushesItEveryTimeAndSoDoesOneTwice(String jdk) throws Exception {
     Path dir = tmp.resolve("ctl");
     try (RunningJvm app = ControlApp.start(jdk, "control=" + dir, tmp)) {
@@ -110,15 +101,15 @@ class ControlDirectoryIT {
       // the file holds the one name left, and the operator writes it: first opened without
       // truncation (1<>), so the file never holds anything else, then as usual, four times more
       shell("echo printer 1<>\"$1\"", deferred);
-      awaitCount(app, "initcall4j: control: flush printer requested in " + deferred, 1);
+      app.awaitStderr("initcall4j: control: flush printer requested in " + deferred, 1, 10_000);
       for (int i = 2; i <= 5; i++) {
         shell("echo printer > \"$1\"", deferred);
-        awaitCount(app, "initcall4j: control: flush printer requested in " + deferred, i);
+        app.awaitStderr("initcall4j: control: flush printer requested in " + deferred, i, 10_000);
       }
       shell("echo 1 > \"$1\"", deferred);
-      awaitCount(app, "initcall4j: control: flush all requested in " + deferred, 1);
+      app.awaitStderr("initcall4j: control: flush all requested in " + deferred, 1, 10_000);
       shell("echo 1 > \"$1\"", deferred);
-      awaitCount(app, "initcall4j: control: flush all requested in " + deferred, 2);
+      app.awaitStderr("initcall4j: control: flush all requested in " + deferred, 2, 10_000);
       assertEquals("{gallery=1, network=1, printer=1, storage=1, usb=1}", counts(app),
           "each initcall ran once, however often it was asked for");
       ControlApp.exit(app);
@@ -153,18 +144,6 @@ class ControlDirectoryIT {
         .redirectErrorStream(true).start();
     String output = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, sh.waitFor(), command + ": " + output);
-  }
-
-  /** Waits until stderr holds the line that many times. */
-  private static void awaitCount(RunningJvm app, String line, int count) throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (app.stderr().split(Pattern.quote(line), -1).length - 1 < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected '" + line + "' " + count + " times\n"
-            + app.describe());
-      }
-      Thread.sleep(10);
-    }
   }
 
   @Test
@@ -214,7 +193,7 @@ class ControlDirectoryIT {
             : (byte[]) c[0];
         Files.write(deferred, bytes);
         rejected++;
-        awaitRejections(app, rejected);
+        app.awaitStderr("rejected a write", rejected, 10_000);
         String expected = (String) c[1];
         String error = awaitFile(lastError, e -> e.contains(expected), app);
         assertTrue(error.startsWith("initcall4j: control: rejected a write to " + deferred),
@@ -240,16 +219,6 @@ class ControlDirectoryIT {
       // still listening after all that
       write(deferred, "network\n");
       app.awaitStdout("init network #1", 10_000);
-    }
-  }
-
-  private static void awaitRejections(RunningJvm app, int count) throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (app.stderr().split("rejected a write", -1).length - 1 < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + count + " rejections\n" + app.describe());
-      }
-      Thread.sleep(10);
     }
   }
 }

@@ -4,9 +4,11 @@ import static org.initcall4j.agent.control.ControlApp.awaitFile;
 import static org.initcall4j.agent.control.ControlApp.counts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.initcall4j.agent.testing.Await;
 import org.initcall4j.agent.testing.Hostile;
 import org.initcall4j.agent.testing.RunningJvm;
 import org.junit.jupiter.api.Test;
@@ -54,14 +56,17 @@ class ControlFuzzIT {
 
   private static void awaitRejections(RunningJvm app, int count, long seed, Path file)
       throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (app.stderr().split("rejected a write", -1).length - 1 < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("seed " + seed + ": expected " + count + " rejections; the file"
-            + " now holds " + Hostile.show(Files.readString(file, StandardCharsets.ISO_8859_1))
-            + "\n" + app.describe());
-      }
-      Thread.sleep(10);
+    Await.value(count + " rejections (seed " + seed + ")",
+        () -> app.stderr().split("rejected a write", -1).length - 1)
+        .describing(() -> "the file holds " + show(file) + "\n" + app.describe())
+        .until(seen -> seen >= count);
+  }
+
+  private static String show(Path file) {
+    try {
+      return Hostile.show(Files.readString(file, StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      return e.toString();
     }
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +13,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.initcall4j.agent.graph.InitcallGraph;
 import org.initcall4j.agent.model.InitLevel;
@@ -28,6 +26,7 @@ import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.runtime.InitcallListener;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.runtime.Invoker;
+import org.initcall4j.agent.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +95,7 @@ class RacingWriteTest {
     if (watcher != null) {
       watcher.close();
       files.remove();
-      thread.join(10_000);
+      Await.ended(thread); // closing the watcher ends its thread
     }
   }
 
@@ -176,13 +175,7 @@ class RacingWriteTest {
     }
     awaitContent("");
     assertTrue(hiddenNames() >= 1, "the view itself is watched");
-    await(() -> {
-      try {
-        return openInDirectory() == 0;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, "no file of the directory to stay open");
+    await(() -> openInDirectory() == 0, "no file of the directory to stay open");
     stop();
     watcher = null;
     assertFalse(Files.exists(deferred.getParent()), "the directory, hidden names and all, goes");
@@ -284,17 +277,15 @@ class RacingWriteTest {
     await(() -> expected.equals(read(deferred)), "deferred_initcalls to hold '" + expected + "'");
   }
 
-  private void await(BooleanSupplier condition, String what) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("waited 20 s for " + what + "; deferred_initcalls: '"
-            + read(deferred) + "', last_error: '"
-            + read(deferred.resolveSibling(ControlFiles.LAST_ERROR)) + "', flushes " + flushes()
-            + ", runs " + runs() + ", replaced files kept " + files.replacedKept());
-      }
-      Thread.sleep(10);
-    }
+  private void await(Await.Probe<Boolean> condition, String what) throws Exception {
+    Await.value(what, condition).within(Duration.ofSeconds(20)).describing(this::state)
+        .until(Boolean.TRUE::equals);
+  }
+
+  private String state() {
+    return "deferred_initcalls: '" + read(deferred) + "', last_error: '"
+        + read(deferred.resolveSibling(ControlFiles.LAST_ERROR)) + "', flushes " + flushes()
+        + ", runs " + runs() + ", replaced files kept " + files.replacedKept();
   }
 
   private int flushCount(String what) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javax.management.MBeanOperationInfo;
 import javax.management.Notification;
 import javax.management.NotificationListener;
@@ -20,29 +19,23 @@ import javax.management.ReflectionException;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import org.initcall4j.agent.control.ControlApp;
+import org.initcall4j.agent.testing.Await;
 import org.initcall4j.agent.testing.ForkedJvm;
-import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.RunningJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The MBean through a real connector, read with JDK types only, as jconsole would. */
 class JmxIT {
   @TempDir
   Path tmp;
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
   /**
    * The MBean waits for JMX to be used: an application with initcalls loads no
    * {@code java.management} class at start, and a JMX client that attaches finds the MBean.
    */
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void theMBeanIsRegisteredWhenJmxIsFirstUsedNotAtStart(String jdk) throws Exception {
     ForkedJvm jvm = ControlApp.jvm(jdk, "debug", tmp).jvmArg("-Xlog:class+load=info");
     try (RunningJvm app = jvm.start()) {
@@ -62,8 +55,7 @@ class JmxIT {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void attributesOperationsAndNotifications(String jdk) throws Exception {
     try (RunningJvm app = ControlApp.start(jdk, "", tmp);
         LocalJmx jmx = LocalJmx.connect(app.pid())) {
@@ -197,9 +189,8 @@ class JmxIT {
 
   private static void awaitNotifications(List<Notification> heard, int count)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (heard.size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Await.value(count + " notifications", () -> heard.stream()
+        .map(n -> n.getType() + " " + n.getUserData()).toList())
+        .until(types -> types.size() >= count);
   }
 }

@@ -1,12 +1,12 @@
 package org.initcall4j.agent.jmx;
 
 import com.sun.tools.attach.VirtualMachine;
-import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import org.initcall4j.agent.testing.Await;
 
 /**
  * A JMX connection to another JVM as jconsole makes it for a local process: the Attach API
@@ -44,13 +44,7 @@ public final class LocalJmx implements AutoCloseable {
 
   /** Waits for the agent's background thread to register the MBean. */
   public void awaitRegistered() throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!connection.isRegistered(name())) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(NAME + " not registered within 10 s");
-      }
-      Thread.sleep(20);
-    }
+    Await.until(NAME + " to be registered", () -> connection.isRegistered(name()));
   }
 
   public Object get(String attribute) throws Exception {

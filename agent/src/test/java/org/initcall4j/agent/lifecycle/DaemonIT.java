@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.initcall4j.agent.jmx.LocalJmx;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
@@ -68,7 +67,7 @@ class DaemonIT {
       app.awaitStdout("main: up", 20_000);
       if (trigger == Trigger.CONTROL_DIRECTORY) {
         Path file = control.resolve("deferred_initcalls");
-        awaitExists(file, app);
+        app.awaitFile(file, content -> true, 20_000);
         Files.writeString(file, "server\n", StandardCharsets.UTF_8);
       } else if (trigger == Trigger.JMX) {
         try (LocalJmx jmx = LocalJmx.connect(app.pid())) {
@@ -91,13 +90,4 @@ class DaemonIT {
     }
   }
 
-  private static void awaitExists(Path file, RunningJvm app) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!Files.exists(file)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(file + " not made within 20 s\n" + app.describe());
-      }
-      Thread.sleep(10);
-    }
-  }
 }

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.initcall4j.agent.testing.ConfiguredRun;
 import org.initcall4j.agent.testing.ForkedJvm;
-import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * No deferred work vanishes at exit: a flush in progress is finished (within exit.wait, or the
@@ -27,10 +24,6 @@ class ExitIT {
   @TempDir
   Path dir;
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
   private ForkedJvm.Result run(String jdk, String options, String mode, String... jvmArgs)
       throws Exception {
     ForkedJvm jvm = LifecycleApp.jvm(dir, jdk, options, "lifecycle.Main", mode);
@@ -40,8 +33,7 @@ class ExitIT {
     return jvm.run();
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void aFlushInProgressWhenMainReturnsIsFinishedBeforeTheJvmEnds(String jdk) throws Exception {
     ForkedJvm.Result result = run(jdk, "flush=ready,", "ready-return");
 
@@ -52,8 +44,7 @@ class ExitIT {
     assertTrue(out.indexOf("main: end") < out.indexOf("slow: done"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void aFlushInProgressAtSystemExitIsFinishedByTheExitHook(String jdk) throws Exception {
     ForkedJvm.Result result = run(jdk, "flush=ready,", "ready-exit");
 
@@ -64,8 +55,7 @@ class ExitIT {
     assertFalse(result.stderr().contains("cut short"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void exitWaitBoundsTheWaitAndTheCutIsSaidNamingTheInitcall(String jdk) throws Exception {
     long start = System.nanoTime();
     ForkedJvm.Result result = run(jdk, "flush=ready,exit.wait=300ms,", "ready-exit",
@@ -80,8 +70,7 @@ class ExitIT {
     assertTrue(seconds < 20, "took " + seconds + " s: the bound must hold\n" + result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void aFlushWaitingForALockTheExitingThreadHoldsIsNotWaitedFor(String jdk) throws Exception {
     long start = System.nanoTime();
     ForkedJvm.Result result = run(jdk, "flush=ready,exit.wait=10m,", "ready-exit-locked");
@@ -95,8 +84,7 @@ class ExitIT {
         + result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void anInitcallThatCallsSystemExitItselfIsNotWaitedFor(String jdk) throws Exception {
     long start = System.nanoTime();
     ForkedJvm.Result result = ConfiguredRun.of(dir, jdk, """
@@ -112,8 +100,7 @@ class ExitIT {
     assertTrue(seconds < 30, "took " + seconds + " s\n" + result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void aReplayLongerThanExitWaitIsCutAndEveryCallAccountedFor(String jdk) throws Exception {
     ForkedJvm.Result result = run(jdk, "exit.wait=1s,", "parked-slow",
         "-Daudit.slow.millis=60000");
@@ -128,8 +115,7 @@ class ExitIT {
         + result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void parkedCallsAreReplayedInOrderAtExitAndSaid(String jdk) throws Exception {
     ForkedJvm.Result result = run(jdk, "", "parked");
 
@@ -149,8 +135,7 @@ class ExitIT {
         result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void exitParkedDropDropsParkedCallsAndSaysHowMany(String jdk) throws Exception {
     ForkedJvm.Result result = run(jdk, "exit.parked=drop,", "parked");
 
@@ -160,8 +145,7 @@ class ExitIT {
         + ": exit.parked=drop"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void deferredInitcallsThatNeverRanAreListedUnderDebugAndInTheBootReport(String jdk)
       throws Exception {
     Path report = dir.resolve("report");

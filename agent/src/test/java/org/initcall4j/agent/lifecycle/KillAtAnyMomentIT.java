@@ -13,11 +13,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.initcall4j.agent.testing.ForkedJvm;
-import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.RunningJvm;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A JVM with parked calls and deferred initcalls is stopped by SIGTERM at a random moment
@@ -36,12 +34,7 @@ class KillAtAnyMomentIT {
   @TempDir
   Path dir;
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void everyParkedCallIsReplayedOnceOrReportedDropped(String jdk) throws Exception {
     long seed = System.nanoTime();
     Random random = new Random(seed);

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.initcall4j.agent.testing.ConfiguredRun;
 import org.initcall4j.agent.testing.ForkedJvm;
-import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Parked arguments are the arguments of the call: arrays are copied when the call is parked,
@@ -22,12 +19,7 @@ class ParkedCallsIT {
   @TempDir
   Path dir;
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void callsReusingOneBufferAreReplayedWithTheContentsOfEachCall(String jdk) throws Exception {
     ForkedJvm.Result result = LifecycleApp.jvm(dir, jdk, "", "lifecycle.Main",
         "reused-buffers").run();
@@ -39,8 +31,7 @@ class ParkedCallsIT {
         "arrays of arrays are copied deep\n" + result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void overTheBoundTheCallerRunsTheInitcallAndNoCallIsLostOrReordered(String jdk)
       throws Exception {
     ForkedJvm.Result result = LifecycleApp.jvm(dir, jdk, "parked.max=2,", "lifecycle.Main",
@@ -56,8 +47,7 @@ class ParkedCallsIT {
         + result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void aParameterTypeNotKnownToBeImmutableIsRefusedBeforeMainWithTheFix(String jdk)
       throws Exception {
     ForkedJvm.Result result = ConfiguredRun.of(dir, jdk, """
@@ -74,8 +64,7 @@ class ParkedCallsIT {
     assertFalse(result.stdout().contains("main: up"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void replayByReferenceIsAcceptedWhenDeclared(String jdk) throws Exception {
     ForkedJvm.Result result = ConfiguredRun.of(dir, jdk, """
         initcall.note.method = lifecycle.Sink#note(java.lang.StringBuilder)

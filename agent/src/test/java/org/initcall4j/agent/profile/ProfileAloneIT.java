@@ -12,12 +12,11 @@ import org.initcall4j.agent.control.ControlApp;
 import org.initcall4j.agent.jmx.LocalJmx;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.RunningJvm;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Profile mode in an application without initcalls: no control plane unless asked for by name,
@@ -26,10 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProfileAloneIT {
   @TempDir
   Path tmp;
-
-  static List<String> jdks() {
-    return Jdks.names();
-  }
 
   /** The app without initcalls, its temp dir (and so the default control directory) in tmp. */
   private ForkedJvm plain(String jdk, String options) {
@@ -83,8 +78,7 @@ class ProfileAloneIT {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void statusRegistersTheMBeanOnRequestAndPrintsTheBlameList(String jdk) throws Exception {
     try (RunningJvm app = plain(jdk, "profile").main("plain.Main", "wait").start()) {
       app.awaitStdout("app up", 20_000);

@@ -10,11 +10,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Profile mode in a real JVM on an app whose static initializers have known costs. */
 class ProfileIT {
@@ -23,12 +22,7 @@ class ProfileIT {
     return ForkedJvm.of(Jdks.home(jdk)).classPath(TestApps.jar("profile")).main("profile.Main");
   }
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void blameListTimesNestedFailingThreadedAndLoaderClassesWithoutChangingTheApp(String jdk)
       throws Exception {
     ForkedJvm.Result plain = app(jdk).run();

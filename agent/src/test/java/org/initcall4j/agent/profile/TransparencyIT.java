@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.initcall4j.agent.testing.OnEachJdk;
 
 /**
  * Profile mode on real programs from Maven Central: they must print the same and exit the same
@@ -26,10 +25,6 @@ class TransparencyIT {
       + " println([b: 2, a: 1].sort()*.key.join(','));"
       + " enum Fruit { APPLE, PEAR }; println(Fruit.values().toList())";
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
   private static Path jar(String property) {
     String path = System.getProperty(property);
     Path jar = path == null ? null : Paths.get(path);
@@ -40,8 +35,7 @@ class TransparencyIT {
     return jar;
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void h2ShellRunsAScriptTheSameAndBlamesH2sOwnStaticInitializers(String jdk) throws Exception {
     ForkedJvm plain = h2(jdk);
     ForkedJvm profiled = h2(jdk).agent("profile");
@@ -58,8 +52,7 @@ class TransparencyIT {
         "org.h2.result.RowFactory$DefaultRowFactory", "org.h2.engine.ConnectionInfo"));
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void groovyCommandLineRunsAScriptTheSameAndBlamesGroovysOwnStaticInitializers(String jdk)
       throws Exception {
     ForkedJvm plain = groovy(jdk);

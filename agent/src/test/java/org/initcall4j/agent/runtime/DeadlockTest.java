@@ -1,7 +1,6 @@
 package org.initcall4j.agent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.initcall4j.agent.graph.InitcallGraph;
 import org.initcall4j.agent.model.InitLevel;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /** Waits that would never end are refused with the cycle, or at least reported as a stall. */
@@ -33,14 +33,6 @@ class DeadlockTest {
 
   private static void await(CountDownLatch latch) throws InterruptedException {
     assertTrue(latch.await(10, TimeUnit.SECONDS), "the other thread never arrived");
-  }
-
-  private static void join(Thread... threads) throws InterruptedException {
-    for (Thread thread : threads) {
-      thread.join(15_000);
-      assertFalse(thread.isAlive(), "hangs: " + thread.getName() + " "
-          + List.of(thread.getStackTrace()));
-    }
   }
 
   @Test
@@ -69,7 +61,7 @@ class DeadlockTest {
     }, "app");
     flusher.start();
     app.start();
-    join(flusher, app);
+    Await.ended(flusher, app);
 
     InitcallRecord x = runtime[0].find("x");
     InitcallRecord y = runtime[0].find("y");
@@ -92,7 +84,7 @@ class DeadlockTest {
         deferred("outer", false), deferred("inner", true));
     Thread flusher = new Thread(() -> runtime[0].flush("outer"), "flusher");
     flusher.start();
-    join(flusher);
+    Await.ended(flusher);
 
     // whichever thread closes the cycle is refused: the pool thread (inner fails) or the
     // flushing thread waiting for its pool work (outer fails, then inner for want of it)
@@ -134,12 +126,10 @@ class DeadlockTest {
       }
     }, "initializer");
     initializer.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!reports.toString(StandardCharsets.UTF_8).contains("stall") && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Await.value("a stall report", () -> reports.toString(StandardCharsets.UTF_8))
+        .until(report -> report.contains("stall"));
     initializer.interrupt();
-    join(initializer, runner);
+    Await.ended(initializer, runner);
 
     String report = reports.toString(StandardCharsets.UTF_8);
     assertTrue(report.contains("initcall4j: stall: thread 'initializer' has waited"), report);

@@ -2,8 +2,8 @@ package org.initcall4j.agent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.initcall4j.agent.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,12 +75,7 @@ class ExactlyOnceStressTest {
       threads.add(thread);
       thread.start();
     }
-    for (Thread thread : threads) {
-      thread.join(30_000);
-      if (thread.isAlive()) {
-        fail("thread " + thread.getName() + " hangs: " + List.of(thread.getStackTrace()));
-      }
-    }
+    Await.ended(Duration.ofSeconds(30), threads.toArray(new Thread[0]));
     assertTrue(problems.isEmpty(), problems.toString());
     runtime.flushAll();
     for (InitcallRecord record : runtime.records()) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.initcall4j.agent.graph.BootPlan;
 import org.initcall4j.agent.graph.InitcallGraph;
 import org.initcall4j.agent.model.InitLevel;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /** After the last deferred initcall, the plan, the declarations and the invoker are garbage. */
@@ -68,7 +68,7 @@ class InitMemoryTest {
     assertFalse(h.memory.freed(), "gallery and broken are still deferred");
     assertEquals("not yet: 2 initcalls have not run (deferred, pending or running)",
         h.memory.detail());
-    awaitCollected(h);
+    collectGarbage();
     assertNotNull(h.plan.get(), "still needed while something can run");
 
     h.runtime.flushAll();
@@ -142,24 +142,27 @@ class InitMemoryTest {
     assertEquals(InitcallState.DONE, runtime.find("last").state());
   }
 
-  /** Until the thread waits to enter the monitor of {@code lock} (nothing is timed). */
-  private static void awaitBlockedOn(Thread thread, Object lock) {
-    while (true) {
-      ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId());
-      if (info != null && info.getThreadState() == Thread.State.BLOCKED
-          && info.getLockInfo().getIdentityHashCode() == System.identityHashCode(lock)) {
-        return;
-      }
-      assertTrue(thread.isAlive(), "the thread ended before it reached the monitor");
-      Thread.onSpinWait();
-    }
+  /** Until the thread waits to enter the monitor of {@code lock} (nothing else is timed). */
+  private static void awaitBlockedOn(Thread thread, Object lock) throws InterruptedException {
+    Await.value("thread '" + thread.getName() + "' to wait for the monitor of " + lock,
+        () -> ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId()))
+        .unlessEnded(() -> !thread.isAlive(), "the thread ended before it reached the monitor")
+        .until(info -> info != null && info.getThreadState() == Thread.State.BLOCKED
+            && info.getLockInfo().getIdentityHashCode() == System.identityHashCode(lock));
   }
 
-  /** GC until the plan is gone, or a few rounds when it is expected to stay. */
+  /** Collects garbage until nothing holds the plan any more. */
   private static void awaitCollected(Handles h) throws InterruptedException {
-    for (int i = 0; i < 20 && h.plan.get() != null; i++) {
+    Await.value("the boot plan to be collected", () -> {
       System.gc();
-      Thread.sleep(10);
+      return h.plan.get();
+    }).until(plan -> plan == null);
+  }
+
+  /** Full collections: a weakly reachable plan would be cleared by the first. */
+  private static void collectGarbage() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
     }
   }
 }

@@ -2,11 +2,13 @@ package org.initcall4j.agent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.initcall4j.agent.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,14 +24,14 @@ class InitcallPoolTest {
     pool.batchStarted();
     pool.submit(0, () -> ranOn.add(Thread.currentThread()));
     Thread worker = ranOn.poll(10, TimeUnit.SECONDS);
+    assertNotNull(worker, "the submitted work did not run within 10 s");
 
     assertFalse(worker.isDaemon(), "an initcall body runs on a non-daemon thread");
     assertTrue(worker.isAlive(), "it waits for more work while the batch runs");
     assertEquals(1, pool.liveWorkers());
 
     pool.batchEnded();
-    worker.join(10_000);
-    assertFalse(worker.isAlive(), "it ends once no batch needs it, without an idle delay");
+    Await.ended(worker); // it ends once no batch needs it, without an idle delay
     assertEquals(0, pool.liveWorkers());
   }
 
@@ -45,7 +47,7 @@ class InitcallPoolTest {
     caller.setDaemon(true);
     caller.start();
     assertEquals(false, daemon.poll(10, TimeUnit.SECONDS));
-    caller.join();
+    Await.ended(caller);
     pool[0].batchEnded();
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.initcall4j.agent.graph.InitcallGraph;
 import org.initcall4j.agent.model.InitLevel;
 import org.initcall4j.agent.model.InitcallSpec;
+import org.initcall4j.agent.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /** The runtime in-process, with an invoker that records calls instead of reflection. */
@@ -208,9 +209,7 @@ class InitcallRuntimeTest {
       threads.add(thread);
     }
     start.countDown();
-    for (Thread thread : threads) {
-      thread.join(10_000);
-    }
+    Await.ended(threads.toArray(new Thread[0]));
 
     assertEquals(1, runs.get());
     assertEquals(Collections.nCopies(8, 42), seen);

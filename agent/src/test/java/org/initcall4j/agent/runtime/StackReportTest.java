@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.initcall4j.agent.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /** The stacks in timeout and stall reports show where a thread is stuck, down to its top frame. */
@@ -23,19 +24,17 @@ class StackReportTest {
     sleeper.start();
     try {
       assertTrue(sleeping.await(10, TimeUnit.SECONDS), "the sleeper never started");
-      StringBuilder text = new StringBuilder();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!text.toString().contains("sleep") && System.nanoTime() < deadline) {
-        text.setLength(0);
-        WaitGraph.appendStack(text, sleeper);
-        Thread.sleep(10);
-      }
-      String top = text.toString().lines().findFirst().orElse("");
+      String text = Await.value("the sleeper's stack to reach Thread.sleep", () -> {
+        StringBuilder stack = new StringBuilder();
+        WaitGraph.appendStack(stack, sleeper);
+        return stack.toString();
+      }).until(stack -> stack.contains("sleep"));
+      String top = text.lines().findFirst().orElse("");
       assertTrue(top.matches("\tat \\S*java\\.lang\\.Thread\\.sleep.*"),
           "the sleeping frame must come first:\n" + text);
     } finally {
       sleeper.interrupt();
-      sleeper.join(10_000);
+      Await.ended(sleeper);
     }
   }
 

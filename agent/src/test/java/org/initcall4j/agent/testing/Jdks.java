@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class Jdks {
   private Jdks() {}
 
-  /** Names for {@code @MethodSource}: "current" and "jdk25". */
+  /** The names, "current" and "jdk25": the runs of an {@link OnEachJdk} test. */
   public static List<String> names() {
     return List.of("current", "jdk25");
   }

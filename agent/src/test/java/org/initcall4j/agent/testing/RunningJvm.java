@@ -1,7 +1,14 @@
 package org.initcall4j.agent.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** A forked JVM still running: wait for what it prints, talk to it, stop it. Always close it. */
 public final class RunningJvm implements AutoCloseable {
@@ -36,30 +43,55 @@ public final class RunningJvm implements AutoCloseable {
 
   /** Waits until stdout contains the text, or fails after the timeout with all output. */
   public void awaitStdout(String text, long timeoutMillis) throws InterruptedException {
-    await(out, text, timeoutMillis, "stdout");
+    await(out, "stdout", text, 1, timeoutMillis);
   }
 
   public void awaitStderr(String text, long timeoutMillis) throws InterruptedException {
-    await(err, text, timeoutMillis, "stderr");
+    await(err, "stderr", text, 1, timeoutMillis);
   }
 
-  private void await(ForkedJvm.StreamDrain drain, String text, long timeoutMillis, String which)
+  /** Waits until stderr contains the text that many times (or more). */
+  public void awaitStderr(String text, int times, long timeoutMillis)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    while (!drain.snapshot().contains(text)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no '" + text + "' on " + which + " within " + timeoutMillis
-            + " ms\n" + describe());
-      }
-      if (!process.isAlive() && !drain.snapshot().contains(text)) {
-        Thread.sleep(50);
-        if (!drain.snapshot().contains(text)) {
-          throw new AssertionError("JVM ended without printing '" + text + "' on " + which + "\n"
-              + describe());
-        }
-      }
-      Thread.sleep(10);
+    await(err, "stderr", text, times, timeoutMillis);
+  }
+
+  private void await(ForkedJvm.StreamDrain drain, String which, String text, int times,
+      long timeoutMillis) throws InterruptedException {
+    Await.value("'" + text + "' on " + which + (times == 1 ? "" : " " + times + " times"),
+        // once the JVM has ended, read the stream to its end: nothing more can come
+        () -> occurrences(process.isAlive() ? drain.snapshot() : drain.text(), text))
+        .within(Duration.ofMillis(timeoutMillis))
+        .unlessEnded(() -> !process.isAlive(), "the JVM ended")
+        .describing(this::describe)
+        .until(seen -> seen >= times);
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      count++;
     }
+    return count;
+  }
+
+  /**
+   * Waits until the file exists, is a regular file (a link is not followed) and its content
+   * satisfies the check; returns the content.
+   */
+  public String awaitFile(Path file, Predicate<String> check, long timeoutMillis)
+      throws InterruptedException {
+    return Await.value("the expected content in " + file, () -> {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new NoSuchFileException(file.toString(), null, "no regular file (yet)");
+      }
+      return Files.readString(file);
+    })
+        .ignoring(IOException.class) // not there yet, or replaced while read: read it again
+        .within(Duration.ofMillis(timeoutMillis))
+        .unlessEnded(() -> !process.isAlive(), "the JVM ended")
+        .describing(this::describe)
+        .until(check);
   }
 
   /** Waits for the JVM to end by itself and returns its result. */

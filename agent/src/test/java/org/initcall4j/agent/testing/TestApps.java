@@ -19,12 +19,18 @@ import java.util.stream.Stream;
  * Small applications under {@code src/test/apps/<name>}, compiled on first use with the real
  * initcall4j processor (this module's classes) into {@code target/test-apps/<name>}, so each has
  * the index a user's build would give it. An optional {@code javac.options} file in the app's
- * folder adds compiler arguments, one a line. An app with a {@code module-info.java} is compiled
- * as a named module, with the api on the module path (as module {@code org.initcall4j}).
+ * folder adds compiler arguments, one a line; an optional {@code uses} file names classes, one a
+ * line, compiled into the app as well: helpers several apps share, from
+ * {@code src/test/apps/shared} (no app itself), or test code such as {@link Await}. An app with
+ * a {@code module-info.java} is compiled as a named module, with the api on the module path (as
+ * module {@code org.initcall4j}).
  */
 public final class TestApps {
   private static final Path SOURCES = Paths.get("src", "test", "apps");
   private static final Path OUTPUT = Paths.get("target", "test-apps");
+  /** Where the classes an app {@code uses} are looked for, in this order. */
+  private static final List<Path> SHARED = List.of(SOURCES.resolve("shared"),
+      Paths.get("src", "test", "java"));
   private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
 
   private TestApps() {}
@@ -65,8 +71,10 @@ public final class TestApps {
       Files.createDirectories(output);
       List<Path> files;
       try (Stream<Path> walk = Files.walk(sources)) {
-        files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        files = new ArrayList<>(walk.filter(p -> p.toString().endsWith(".java")).sorted()
+            .toList());
       }
+      files.addAll(used(app, sources.resolve("uses")));
       boolean modular = files.stream()
           .anyMatch(f -> f.getFileName().toString().equals("module-info.java"));
       List<String> options = new ArrayList<>(List.of("--release", "17", "-d", output.toString(),
@@ -87,6 +95,25 @@ public final class TestApps {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The sources of the classes named in the app's {@code uses} file, if it has one. */
+  private static List<Path> used(String app, Path uses) throws IOException {
+    if (!Files.isRegularFile(uses)) {
+      return List.of();
+    }
+    List<Path> found = new ArrayList<>();
+    for (String name : Files.readAllLines(uses)) {
+      if (name.isBlank()) {
+        continue;
+      }
+      Path file = Paths.get(name.strip().replace('.', '/') + ".java");
+      found.add(SHARED.stream().map(root -> root.resolve(file)).filter(Files::isRegularFile)
+          .findFirst().orElseThrow(() -> new IllegalStateException("test app '" + app
+              + "' uses " + name.strip() + ", which is in none of " + SHARED
+              + ": name a class there, one a line")));
+    }
+    return found;
   }
 
   /** Deletes a directory tree if it exists. */

@@ -110,7 +110,7 @@ class ClassRewriterTest {
    * A deferred Serializable class keeps the serialVersionUID it was compiled with, as a synthetic
    * constant; what the agent adds is synthetic and private, and the methods the source declares
    * are there as declared, but for {@code synchronized} on a hooked method (its code runs in a
-   * synthetic method that keeps it). What else can be seen is in the README.
+   * synthetic method that keeps it). What else can be seen is in docs/existing-code.md.
    */
   @ParameterizedTest(name = "--release {0}")
   @ValueSource(ints = {11, 17})

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.initcall4j.agent.testing.ConfiguredRun;
 import org.initcall4j.agent.testing.ForkedJvm;
-import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Deferred and ordered static initializers declared in a config file, in real JVMs. */
 class DeferredClassIT {
@@ -33,10 +30,6 @@ class DeferredClassIT {
   @TempDir
   Path dir;
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
   private ForkedJvm.Result run(String jdk, String... args) throws Exception {
     return runWith(jdk, CONFIG, args);
   }
@@ -46,8 +39,7 @@ class DeferredClassIT {
     return ConfiguredRun.of(dir, jdk, configText, "", "lazy", "lazy.Main", args).run();
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void firstRealUseRunsTheDeferredInitializerOnceNotTheScan(String jdk) throws Exception {
     ForkedJvm.Result result = run(jdk, "on-demand");
 
@@ -58,8 +50,7 @@ class DeferredClassIT {
         + " must not count it (nor broken, which fails)\n" + result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void flushRunsTheDeferredInitializerWhenNothingUsedTheClass(String jdk) throws Exception {
     ForkedJvm.Result result = run(jdk, "flush");
 
@@ -80,8 +71,7 @@ class DeferredClassIT {
         + " touch first: first"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void aSuperclassInitializerUsingItsDeferredSubclassDuringAFlushDoesNotDeadlock(String jdk)
       throws Exception {
     ForkedJvm.Result result = ConfiguredRun.of(dir, jdk, """
@@ -95,8 +85,7 @@ class DeferredClassIT {
         + " flush ran 0"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void aBootInitializerTouchedEarlyStillRunsWhatItFollowsFirst(String jdk) throws Exception {
     ForkedJvm.Result result = runWith(jdk, """
         initcall.early.method = lazy.Boot#touchSecond()
@@ -125,8 +114,7 @@ class DeferredClassIT {
     assertTrue(result.stderr().contains("initcall broken failed after"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void manyThreadsRacingAFlushSeeTheClassOnlyFullyInitializedAndItRunsOnce(String jdk)
       throws Exception {
     ForkedJvm.Result result = run(jdk, "race", "16");

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.initcall4j.agent.testing.ConfiguredRun;
 import org.initcall4j.agent.testing.ForkedJvm;
-import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Entry points declared in a config file: run at boot once, or parked and replayed at flush. */
 class EntryPointIT {
@@ -32,16 +29,11 @@ class EntryPointIT {
   @TempDir
   Path dir;
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
   private ForkedJvm.Result run(String jdk, String... args) throws Exception {
     return ConfiguredRun.of(dir, jdk, CONFIG, "debug,", "entry", "entry.Main", args).run();
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void bootEntryPointRunsOnceInOrderAndDeferredCallsWaitForTheFlush(String jdk) throws Exception {
     ForkedJvm.Result result = run(jdk, "flush");
 
@@ -56,8 +48,7 @@ class EntryPointIT {
     assertTrue(result.stderr().contains("calling  usb @ main"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void withoutAFlushDeferredCallsStayParked(String jdk) throws Exception {
     ForkedJvm.Result result = run(jdk);
 
@@ -76,8 +67,7 @@ class EntryPointIT {
         + " connect bus1 port-c 1 on main, end"), result.describe());
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void callsRacingTheFlushRunExactlyOnceEachInTheOrderEachThreadMadeThem(String jdk)
       throws Exception {
     ForkedJvm.Result result = ConfiguredRun.of(dir, jdk, """

@@ -8,10 +8,9 @@ import java.util.List;
 import org.initcall4j.agent.testing.ConfiguredRun;
 import org.initcall4j.agent.testing.ForkedJvm;
 import org.initcall4j.agent.testing.Jdks;
+import org.initcall4j.agent.testing.OnEachJdk;
 import org.initcall4j.agent.testing.TestApps;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Deferring a Serializable class's static initializer removes its {@code <clinit>} and the
@@ -32,10 +31,6 @@ class SerializationIT {
   @TempDir
   Path dir;
 
-  static List<String> jdks() {
-    return Jdks.names();
-  }
-
   private ForkedJvm.Result run(String jdk, boolean deferred, String mode, Path file)
       throws Exception {
     ForkedJvm jvm = deferred
@@ -51,8 +46,7 @@ class SerializationIT {
     return result.stdoutLines().stream().filter(l -> l.startsWith("uid ")).toList();
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
+  @OnEachJdk
   void dataSavedWithoutTheAgentReadsWithTheClassDeferredAndTheOtherWayRound(String jdk)
       throws Exception {
     Path savedPlain = dir.resolve("saved-without-agent.ser");

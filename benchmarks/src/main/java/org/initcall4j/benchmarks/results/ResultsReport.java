@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns JMH's JSON results ({@code -rf json}) into the README's table (markdown, with each row's
- * ratio to the first row of its benchmark) and a bar chart (SVG, one group per benchmark, error
- * bars at JMH's 99.9 % interval).
+ * Turns JMH's JSON results ({@code -rf json}) into the table of benchmarks/README.md (markdown,
+ * with each row's ratio to the first row of its benchmark) and a bar chart (SVG, one group per
+ * benchmark, error bars at JMH's 99.9 % interval).
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar
  * org.initcall4j.benchmarks.results.ResultsReport RESULTS.json TABLE.md CHART.svg}

@@ -1,9 +1,9 @@
-package entry;
+package testapp;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** What ran, in order, printed as it happens and at the end. */
+/** What ran, in order, printed as it happens and at the end; never deferred itself. */
 public final class Log {
   private static final List<String> EVENTS = new ArrayList<>();
 

@@ -1,4 +1,4 @@
-package org.initcall4j.agent.transform;
+package org.initcall4j.agent.hooks;
 
 /**
  * What rewritten application classes call. Public, on the system class path (the agent jar), and
@@ -6,13 +6,13 @@ package org.initcall4j.agent.transform;
  * Each {@code id} is fixed when the agent starts, before any rewritten class loads.
  */
 public final class InitcallHooks {
-  static final String INTERNAL_NAME = "org/initcall4j/agent/transform/InitcallHooks";
+  public static final String INTERNAL_NAME = "org/initcall4j/agent/hooks/InitcallHooks";
 
-  private static volatile Hook[] hooks = new Hook[0];
+  private static volatile HookTarget[] hooks = new HookTarget[0];
 
   private InitcallHooks() {}
 
-  static void install(Hook[] table) {
+  public static void install(HookTarget[] table) {
     hooks = table;
   }
 
@@ -26,7 +26,7 @@ public final class InitcallHooks {
 
   /** At the entry of every method and constructor of a class whose static init is deferred. */
   public static void ensureInitialized(int id) {
-    Hook hook = hooks[id];
+    HookTarget hook = hooks[id];
     if (!hook.initialized) {
       hook.ensureInitialized();
     }

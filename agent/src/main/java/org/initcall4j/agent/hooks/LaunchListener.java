@@ -1,4 +1,4 @@
-package org.initcall4j.agent.launch;
+package org.initcall4j.agent.hooks;
 
 import java.security.ProtectionDomain;
 

@@ -3,14 +3,16 @@ package org.initcall4j.agent.runtime;
 import java.util.List;
 
 /**
- * A flush asked for by someone other than the application (the flush policy, the control
- * directory, JMX), run on a fresh non-daemon thread, as {@code main} would run it. A thread
- * inherits its creator's daemon status, so a server an initcall starts keeps the JVM alive as it
- * would without the agent, and the JVM does not end in the middle of the flush when {@code main}
+ * The one path of every flush, whoever asks ({@link FlushTrigger}): it says on stderr what was
+ * asked, runs it on the right thread and reports a failure nobody waits for. The application's
+ * own call runs on its thread. Any other trigger (the flush policy, the control directory, JMX)
+ * runs on a fresh non-daemon thread, as {@code main} would run it. A thread inherits its
+ * creator's daemon status, so a server an initcall starts keeps the JVM alive as it would
+ * without the agent, and the JVM does not end in the middle of the flush when {@code main}
  * returns. Such a flush is not started once the JVM exits (its hook would not wait for it).
  * A class, not a lambda: the flush policy starts it from premain.
  */
-public final class OperatorFlush implements Runnable {
+public final class FlushRequest implements Runnable {
   private final InitcallRuntime runtime;
   private final String name;
   private final String announce;
@@ -20,7 +22,7 @@ public final class OperatorFlush implements Runnable {
   private FlushResult result;
   private Throwable failure;
 
-  private OperatorFlush(InitcallRuntime runtime, String name, String announce,
+  private FlushRequest(InitcallRuntime runtime, String name, String announce,
       boolean waited) {
     this.runtime = runtime;
     this.name = name;
@@ -29,44 +31,51 @@ public final class OperatorFlush implements Runnable {
   }
 
   /**
-   * Starts the flush on its own thread and returns at once.
+   * Starts the flush on the trigger's thread and returns at once.
    *
    * @param name the initcall to flush (with what it needs), or null for all
    * @param announce a line for stderr when the flush starts, or null
    */
-  public static void start(InitcallRuntime runtime, String name, String threadName,
+  public static void start(InitcallRuntime runtime, FlushTrigger trigger, String name,
       String announce) {
-    thread(new OperatorFlush(runtime, name, announce, false), threadName).start();
+    thread(new FlushRequest(runtime, name, announce, false), trigger).start();
   }
 
   /**
-   * Runs the flush on its own thread and waits for it.
+   * Runs the flush on the trigger's thread and waits for it.
    *
    * @param name the initcall to flush (with what it needs), or null for all
+   * @param announce a line for stderr when the flush starts, or null
    * @return what the flush did; nothing ran when the JVM was already exiting
    * @throws IllegalArgumentException for an unknown name, as {@link InitcallRuntime#flush}
    * @throws IllegalStateException when the waiting thread is interrupted (the flush goes on)
    */
-  public static FlushResult runAndWait(InitcallRuntime runtime, String name, String threadName) {
-    OperatorFlush flush = new OperatorFlush(runtime, name, null, true);
-    Thread thread = thread(flush, threadName);
+  public static FlushResult run(InitcallRuntime runtime, FlushTrigger trigger, String name,
+      String announce) {
+    if (trigger.threadName == null) { // the caller's own thread: no JVM-exit check either
+      if (announce != null) {
+        System.err.println(announce);
+      }
+      return name == null ? runtime.flushAll() : runtime.flush(name);
+    }
+    FlushRequest flush = new FlushRequest(runtime, name, announce, true);
+    Thread thread = thread(flush, trigger);
     thread.start();
     try {
       thread.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the flush on thread "
-          + threadName + "; it goes on", e);
+          + trigger.threadName + "; it goes on", e);
     }
     return flush.result();
   }
 
-  private static Thread thread(OperatorFlush flush, String threadName) {
-    Thread thread = new Thread(flush, threadName);
+  private static Thread thread(FlushRequest flush, FlushTrigger trigger) {
+    Thread thread = new Thread(flush, trigger.threadName);
     thread.setDaemon(false);
     return thread;
   }
-
   @Override
   public void run() {
     String what = name == null ? "all" : name;

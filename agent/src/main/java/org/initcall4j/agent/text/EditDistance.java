@@ -1,4 +1,4 @@
-package org.initcall4j.agent.graph;
+package org.initcall4j.agent.text;
 
 /** Levenshtein distance, only used to suggest a name when one is misspelt. */
 public final class EditDistance {

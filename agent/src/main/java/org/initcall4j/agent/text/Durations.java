@@ -1,4 +1,4 @@
-package org.initcall4j.agent;
+package org.initcall4j.agent.text;
 
 /** Durations as users write them in options: {@code 250ms}, {@code 5s}, {@code 2m}. */
 public final class Durations {
@@ -41,7 +41,7 @@ public final class Durations {
   }
 
   /** Only ASCII digits, 1 to {@code maxDigits} of them. */
-  static boolean isWholeNumber(String text, int maxDigits) {
+  public static boolean isWholeNumber(String text, int maxDigits) {
     if (text.isEmpty() || text.length() > maxDigits) {
       return false;
     }

@@ -1,4 +1,4 @@
-package org.initcall4j.agent.launch;
+package org.initcall4j.agent.hooks;
 
 /**
  * What the application's rewritten {@code main} calls first, behind a launcher. Public, on the
@@ -6,16 +6,16 @@ package org.initcall4j.agent.launch;
  * parameters, so the rewritten class links against nothing else of the agent.
  */
 public final class MainEntry {
-  static final String INTERNAL_NAME = "org/initcall4j/agent/launch/MainEntry";
-  static final String METHOD = "beforeMain";
-  static final String DESCRIPTOR = "()V";
+  public static final String INTERNAL_NAME = "org/initcall4j/agent/hooks/MainEntry";
+  public static final String METHOD = "beforeMain";
+  public static final String DESCRIPTOR = "()V";
 
   /** Set once, by the one watch of this JVM, before the main class can be defined. */
   private static volatile LaunchListener listener;
 
   private MainEntry() {}
 
-  static void listen(LaunchListener chosen) {
+  public static void listen(LaunchListener chosen) {
     listener = chosen;
   }
 

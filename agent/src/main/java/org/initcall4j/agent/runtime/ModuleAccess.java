@@ -1,4 +1,4 @@
-package org.initcall4j.agent;
+package org.initcall4j.agent.runtime;
 
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
