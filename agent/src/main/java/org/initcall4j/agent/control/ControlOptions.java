@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * The control plane's options, read and checked by {@code AgentOptions} in premain: {@code control=DIR|off}, {@code jmx=on|off|readonly},
- * {@code flush=manual|ready|DURATION}, {@code control.delay=DURATION|0}.
+ * The control plane's options, read and checked by {@code AgentOptions} in premain:
+ * {@code control=DIR|off}, {@code jmx=on|off|readonly}, {@code flush=manual|ready|DURATION},
+ * {@code control.delay=DURATION|0}.
  *
  * @param directory the control directory, or null for the default
  *     ({@code <java.io.tmpdir>/initcall4j-<pid>})
