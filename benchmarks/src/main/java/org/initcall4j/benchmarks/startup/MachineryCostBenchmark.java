@@ -51,8 +51,6 @@ public class MachineryCostBenchmark {
   @Param({"", "control.delay=0"})
   String options;
 
-  private Path agentJar;
-  private Path cameraJar;
   private Path dir;
   private ChildJvm camera;
 
@@ -66,14 +64,10 @@ public class MachineryCostBenchmark {
     public double agentThreadsCpuMs;
   }
 
-  @Setup(Level.Trial)
-  public void findJars() {
-    agentJar = ChildJvm.repoFile("initcall4j.agent.jar", "agent/target/initcall-agent.jar");
-    cameraJar = ChildJvm.repoFile("initcall4j.camera.jar", "demo-app/target/camera.jar");
-  }
-
   @Setup(Level.Invocation)
   public void prepare() throws IOException {
+    Path agentJar = ChildJvm.repoFile("initcall4j.agent.jar", "agent/target/initcall-agent.jar");
+    Path cameraJar = ChildJvm.repoFile("initcall4j.camera.jar", "demo-app/target/camera.jar");
     dir = Files.createTempDirectory("machinery-bench");
     Files.createDirectory(dir.resolve("card"));
     camera = new ChildJvm(ChildJvm.java(
