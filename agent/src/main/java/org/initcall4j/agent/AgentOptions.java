@@ -73,6 +73,9 @@ public final class AgentOptions {
     known("lenient", null, "report bad config entries and leave them out instead of stopping");
     known("control", "DIR", "control directory (default <tmp>/initcall4j-<pid>); control=off"
         + " leaves it out");
+    known("control.delay", "DURATION|0", "start the control directory and the watch for JMX"
+        + " this long after boot (default 1s; 0: at once), out of the application's start-up;"
+        + " Initcalls.ready() or an operator's tool asking for the MBean starts them sooner");
     known("jmx", "off|readonly|on", "off: no MBean org.initcall4j:type=Initcalls; readonly:"
         + " the MBean without its flush operations; on: the MBean from the start, even when"
         + " there are no initcalls (by default it appears when JMX is first used)");
@@ -190,7 +193,7 @@ public final class AgentOptions {
     if (given.containsKey("main")) {
       mainClass = LaunchTarget.checkedClassName(given.get("main"));
     }
-    if (anyOf("control", "jmx", "flush")) {
+    if (anyOf("control", "jmx", "flush", "control.delay")) {
       control = controlOptions();
     }
     if (anyOf("profile", "profile.include", "profile.exclude", "profile.top", "profile.out",
@@ -252,7 +255,23 @@ public final class AgentOptions {
           + " flush, or jmx=on to have it even when the application has no initcalls");
     }
     return new ControlOptions(directory, directoryOn, !"off".equals(jmx), "on".equals(jmx),
-        "readonly".equals(jmx), flushPolicy());
+        "readonly".equals(jmx), flushPolicy(), controlDelay());
+  }
+
+  private long controlDelay() {
+    String value = given.get("control.delay");
+    if (value == null) {
+      return ControlOptions.DEFAULT_DELAY_MILLIS;
+    }
+    if (value.equals("0")) {
+      return 0;
+    }
+    try {
+      return duration("control.delay");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + ", or control.delay=0 to start the"
+          + " control plane as soon as boot ends");
+    }
   }
 
   private FlushPolicy flushPolicy() {
@@ -349,7 +368,8 @@ public final class AgentOptions {
   boolean askNothingWithoutInitcalls() {
     int matched = 0;
     for (String flag : new String[] {"debug", "fatal", "async", "timeout.skip", "main",
-        "exit.wait", "exit.parked", "parked.max", // with no index nothing is deferred
+        // with no index nothing is deferred
+        "exit.wait", "exit.parked", "parked.max", "control.delay",
         // profile mode needs its transformer and nothing of the runtime; ready its watch
         "ready", "profile", "profile.include", "profile.exclude", "profile.top", "profile.out",
         "profile.slow", "profile.suggest", "profile.data"}) {
@@ -404,7 +424,7 @@ public final class AgentOptions {
     return mainClass;
   }
 
-  /** Options {@code control}, {@code jmx}, {@code flush}. */
+  /** Options {@code control}, {@code jmx}, {@code flush}, {@code control.delay}. */
   public ControlOptions control() {
     return control != null ? control : ControlOptions.DEFAULTS;
   }

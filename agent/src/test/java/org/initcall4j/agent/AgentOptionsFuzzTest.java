@@ -33,12 +33,12 @@ class AgentOptionsFuzzTest {
       "main=com.acme.App", "exit.wait=5s", "exit.parked=drop", "exit.parked=replay",
       "parked.max=100", "profile.slow=5ms", "profile.suggest=target/suggest.properties",
       "profile.data=target/profile.tsv", "ready=log:Started .* in", "ready=port:8080",
-      "ready=exit"};
+      "ready=exit", "control.delay=0", "control.delay=250ms"};
   private static final String[] KEYS = {
       "threads=", "timeout=", "flush=", "jmx=", "control=", "main=", "profile.top=",
       "profile.include=", "profile.out=", "report=", "config=", "exit.wait=", "exit.parked=",
       "parked.max=", "profile.slow=", "profile.suggest=", "profile.data=", "ready=log:",
-      "ready=port:", "ready=", ""};
+      "ready=port:", "ready=", "control.delay=", ""};
 
   /** One generated option string: sometimes valid, mostly near-valid or hostile. */
   static String generate(Hostile hostile) {

@@ -60,9 +60,14 @@ public class ProfileStartupBenchmark {
 
   /**
    * No agent; the agent with no options; profile mode; profile mode with JMX and control off by
-   * name; profile mode with the MBean from the start.
+   * name; profile mode with the MBean from the start; a config whose initcall the run never
+   * reaches with the whole control plane, without it ({@code config-lean}), without the MBean's
+   * watch for JMX ({@code config-jmx-off}), without the control directory
+   * ({@code config-control-off}), and with the control plane started as soon as boot ends
+   * instead of after the start-up ({@code config-delay-0}).
    */
-  @Param({"none", "agent", "profile", "profile-lean", "profile-jmx", "config", "config-lean"})
+  @Param({"none", "agent", "profile", "profile-lean", "profile-jmx", "config", "config-lean",
+      "config-jmx-off", "config-control-off", "config-delay-0"})
   String agent;
 
   /** The line a Spring Boot application logs once it has started. */
@@ -94,6 +99,9 @@ public class ProfileStartupBenchmark {
         case "profile-jmx" -> "=profile,jmx=on";
         case "config" -> "=config=" + untouchedEntryPoint();
         case "config-lean" -> "=jmx=off,control=off,config=" + untouchedEntryPoint();
+        case "config-jmx-off" -> "=jmx=off,config=" + untouchedEntryPoint();
+        case "config-control-off" -> "=control=off,config=" + untouchedEntryPoint();
+        case "config-delay-0" -> "=control.delay=0,config=" + untouchedEntryPoint();
         default -> "";
       });
     }

@@ -302,8 +302,12 @@ final class TargetCheck {
 
   /** A static field the deferred initializer sets (constants are set by the JVM itself). */
   private static boolean isGuardedField(ClassShape shape, String field) {
-    return shape.fields.stream().anyMatch(f -> f.name().equals(field) && f.isStatic()
-        && !f.constant());
+    for (ClassShape.Field f : shape.fields) { // no stream: premain runs this
+      if (f.name().equals(field) && f.isStatic() && !f.constant()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static byte[] read(URL url) throws IOException {

@@ -21,10 +21,22 @@ import java.util.stream.Stream;
  */
 public final class ChildJvm {
   private final List<String> command;
+  private final Path stderr;
   private Process process;
 
   public ChildJvm(List<String> command) {
+    this(command, null);
+  }
+
+  /** @param stderr where the child's stderr goes (null: discarded) */
+  public ChildJvm(List<String> command, Path stderr) {
     this.command = List.copyOf(command);
+    this.stderr = stderr;
+  }
+
+  /** The running child's pid. */
+  long pid() {
+    return process.pid();
   }
 
   /** java of the JDK running the benchmark, with the given arguments. */
@@ -59,7 +71,8 @@ public final class ChildJvm {
   }
 
   private String awaitLine(String text, boolean atStart) throws IOException {
-    process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    process = new ProcessBuilder(command).redirectError(stderr == null
+        ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stderr.toFile())).start();
     BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     for (String line; (line = out.readLine()) != null; ) {
