@@ -30,7 +30,9 @@ public final class ProfileMode {
         new ProfileLog(System.err));
     Warmup.run(transformer);
     instrumentation.addTransformer(transformer);
-    Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen, ready),
+    EarlyClasses early = EarlyClasses.noted(instrumentation, chosen.selection(),
+        ProfileRecorder.class.getClassLoader());
+    Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen, ready, early),
         "initcall4j-profile-report"));
     return new ProfileMode(chosen);
   }
@@ -41,17 +43,19 @@ public final class ProfileMode {
   }
 
   /** A plain class, not a lambda: no invokedynamic bootstrap in premain. */
-  private record ReportAtExit(ProfileSettings chosen, ReadyMoment ready) implements Runnable {
+  private record ReportAtExit(ProfileSettings chosen, ReadyMoment ready, EarlyClasses early)
+      implements Runnable {
     @Override
     public void run() {
-      report(chosen, ready, System.err);
+      report(chosen, ready, early, System.err);
     }
   }
 
-  private static void report(ProfileSettings chosen, ReadyMoment ready, PrintStream err) {
+  private static void report(ProfileSettings chosen, ReadyMoment ready, EarlyClasses early,
+      PrintStream err) {
     long readyNanos = ready.readyNanosAtExit();
     List<ClinitTiming> timings = ProfileRecorder.snapshot();
-    String text = BlameList.format(timings, chosen.top());
+    String text = BlameList.format(timings, chosen.top()) + early.note();
     err.print(text);
     if (ready.signal() != null || readyNanos >= 0) {
       err.print(readyLine(timings, ready, readyNanos));

@@ -48,6 +48,16 @@ public final class ChildJvm {
     return command;
   }
 
+  /**
+   * java of the JDK running the benchmark with only the given arguments: the JDK's AOT cache
+   * options refuse any {@code -Xshare} option beside them.
+   */
+  static List<String> javaWithoutShareOption(String... args) {
+    List<String> command = java(args);
+    command.remove("-Xshare:auto");
+    return command;
+  }
+
   /** A file of the built repository, checked to exist. */
   static Path repoFile(String property, String relative) {
     String given = System.getProperty(property);
@@ -122,6 +132,16 @@ public final class ChildJvm {
     String stat = Files.readString(Paths.get("/proc/self/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // fields 16 and 17 of stat
+  }
+
+  /**
+   * CPU time (user + system, 10 ms ticks) the started JVM has used so far, from its
+   * {@code /proc/<pid>/stat}; still readable once it has ended, until {@link #stop} reaps it.
+   */
+  long cpuTicks() throws IOException {
+    String stat = Files.readString(Paths.get("/proc", Long.toString(process.pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of stat
   }
 
   /**
