@@ -72,6 +72,7 @@ public final class Main {
     current.setAccessible(true);
     runtimeOf.setAccessible(true);
     Object runtime = runtimeOf.invoke(current.invoke(null));
-    System.out.print(report.getMethod("text", runtime.getClass()).invoke(null, runtime));
+    Object onDemand = report.getMethod("of", runtime.getClass()).invoke(null, runtime);
+    System.out.print(report.getMethod("text").invoke(onDemand));
   }
 }

@@ -41,13 +41,15 @@ final class AgentStart {
   private final InitcallRuntime runtime;
   private final boolean somethingToControl;
   private final ClassFileTransformer rewrites;
+  private final BootReport report;
 
   private AgentStart(AgentSession session, InitcallRuntime runtime, boolean somethingToControl,
-      ClassFileTransformer rewrites) {
+      ClassFileTransformer rewrites, BootReport report) {
     this.session = session;
     this.runtime = runtime;
     this.somethingToControl = somethingToControl;
     this.rewrites = rewrites;
+    this.report = report;
   }
 
   /**
@@ -115,15 +117,18 @@ final class AgentStart {
     started.finishDeferredWorkAtExit(options.exit());
     ClassFileTransformer transformer = rewrites == null ? null
         : rewrites.install(instrumentation, started);
+    BootReport report = null;
     if (options.report() != null) {
-      BootReport.writeAtExit(started, options.report());
+      // the runtime frees the links after the last flush; the report at exit needs them
+      report = BootReport.keepingDeclarations(started);
+      report.writeAtExit(options.report());
     }
     if (options.jfr()) {
       JfrEvents.install(started); // the only path that loads jdk.jfr
     }
     // profile mode alone has nothing to control: no control plane unless asked for by name
     return new AgentStart(session, started, !atBoot || !specs.isEmpty() || config != null,
-        transformer);
+        transformer, report);
   }
 
   private static List<ConfigEntry> enabled(List<ConfigEntry> entries,
@@ -161,7 +166,7 @@ final class AgentStart {
     }
     ControlOptions control = session.options().control();
     session.controlPlaneStarted(ControlPlane.start(control, runtime, somethingToControl,
-        session.instrumentation(), new MBeanOnDemand(session.profile())));
+        session.instrumentation(), new MBeanOnDemand(session.profile(), report)));
     if (control.jmxOn()) {
       AgentSession.offerMBeanOnRequest();
     }
@@ -171,12 +176,13 @@ final class AgentStart {
    * Registers the MBean when the control plane wants it: the JMX layer (and java.management) is
    * loaded only then.
    */
-  private record MBeanOnDemand(ProfileMode profile) implements MBeanRegistrar {
+  private record MBeanOnDemand(ProfileMode profile, BootReport report)
+      implements MBeanRegistrar {
     @Override
     public boolean register(InitcallRuntime controlled, FlushScheduler scheduler,
         InitMemory memory, String controlDirectory, boolean readOnly) {
-      return new InitcallsMBeanRegistration(profile).register(controlled, scheduler, memory,
-          controlDirectory, readOnly);
+      return new InitcallsMBeanRegistration(profile, report).register(controlled, scheduler,
+          memory, controlDirectory, readOnly);
     }
   }
 }

@@ -134,7 +134,7 @@ class AgentOptionsTest {
     assertEquals(7, options.parkedMax());
     assertEquals("com.acme.App", options.mainClass());
     assertEquals(new ControlOptions(dir.resolve("ctl"), true, true, false, true,
-        FlushPolicy.after(500)), options.control());
+        FlushPolicy.after(500), ControlOptions.DEFAULT_DELAY_MILLIS), options.control());
     assertEquals(dir.resolve("c.properties"), options.config());
     assertEquals(dir.resolve("r"), options.report());
     assertFalse(Files.exists(dir.resolve("r")), "parse makes nothing: the CLI calls it too");

@@ -13,7 +13,7 @@ import org.initcall4j.agent.AgentOptions;
 /**
  * {@code java -jar initcall-agent.jar list|status|flush [name] <pid>}, {@code trace <pid> FILE},
  * {@code attach <pid> [options]} and {@code verify [--config FILE] CLASSPATH}: the operator's
- * tool, like jcmd and systemd-analyze. Exit status 0 on success, 1 when the operation failed (no
+ * tool, like jcmd and systemd-analyze; and {@code advise}, the advisor ({@link Advise}). Exit status 0 on success, 1 when the operation failed (no
  * such process, no agent there, unknown initcall, an initcall the flush ran or needed failed or
  * was skipped, a class path the agent would stop on), 2 on bad arguments.
  */
@@ -48,6 +48,9 @@ public final class Cli {
     List<String> rest = args.subList(1, args.size());
     if (command.equals("flush")) {
       return flush(rest, out, err);
+    }
+    if (command.equals("advise")) {
+      return Advise.run(rest, ownJar(), out);
     }
     switch (command) {
       case "help", "-h", "--help" -> out.print(usage());
@@ -192,6 +195,10 @@ public final class Cli {
         + " problem the agent would stop the JVM on, in its words; nothing is run. --lenient as"
         + " the option lenient; --dot writes the initcall graph (Graphviz). Status 0: the agent"
         + " would start; 1: it would stop" + n
+        + "  " + AdviseArguments.USAGE + n
+        + "                          run an unmodified application under the agent: profile,"
+        + " trial with the candidates deferred, output check, timing; writes a config that"
+        + " saves time and changes no output (see docs/advisor.md)" + n
         + "  help                    this text" + n
         + "The commands with a <pid> reach the JVM through the Attach API and its local JMX"
         + " agent, as jcmd and jconsole do: same machine, same user. An agent that left its MBean"

@@ -105,8 +105,12 @@ final class ConfigReader {
           + String.join(", ", ATTRIBUTES));
       return;
     }
-    ConfigLines.Line previous = entries.computeIfAbsent(name, n -> new LinkedHashMap<>())
-        .putIfAbsent(attribute, line);
+    Map<String, ConfigLines.Line> attributes = entries.get(name);
+    if (attributes == null) { // not computeIfAbsent: a lambda costs premain its bootstrap
+      attributes = new LinkedHashMap<>();
+      entries.put(name, attributes);
+    }
+    ConfigLines.Line previous = attributes.putIfAbsent(attribute, line);
     if (previous != null) {
       problem(line, name, "given twice (first at line " + previous.number() + "); keep one");
     }

@@ -124,6 +124,10 @@ public final class InitcallConfig {
   }
 
   public List<InitcallSpec> specs() {
-    return entries.stream().map(ConfigEntry::spec).toList();
+    List<InitcallSpec> specs = new ArrayList<>(entries.size()); // no stream: premain runs this
+    for (ConfigEntry entry : entries) {
+      specs.add(entry.spec());
+    }
+    return specs;
   }
 }

@@ -58,11 +58,13 @@ final class InitcallsView implements InitcallsMBean {
   private final String controlDirectory;
   private final boolean readOnly;
   private final ProfileMode profile;
+  private final BootReport report;
 
   InitcallsView(InitcallRuntime runtime, FlushScheduler scheduler, InitMemory memory,
       InitcallsNotifier notifier, String controlDirectory, boolean readOnly,
-      ProfileMode profile) {
+      ProfileMode profile, BootReport report) {
     this.profile = profile;
+    this.report = report;
     this.runtime = runtime;
     this.scheduler = scheduler;
     this.memory = memory;
@@ -248,7 +250,7 @@ final class InitcallsView implements InitcallsMBean {
 
   @Override
   public String trace() {
-    return BootReport.trace(runtime);
+    return report.trace();
   }
 
   @Override

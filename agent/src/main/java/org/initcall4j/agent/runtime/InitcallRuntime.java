@@ -20,6 +20,8 @@ public final class InitcallRuntime {
   private volatile BootPlan plan;
   private final List<InitcallRecord> records;
   private final List<GroupRecord> groups;
+  /** The group of the initcall at each position, null for none; null when there are no groups. */
+  private final GroupRecord[] groupAt;
   /** Null once {@link InitMemory} released it. */
   private volatile Invoker invoker;
   private final List<InitcallListener> listeners = new CopyOnWriteArrayList<>();
@@ -65,12 +67,18 @@ public final class InitcallRuntime {
       records.get(i).prerequisites(needs);
     }
     List<GroupRecord> planGroups = new ArrayList<>(plan.groups().size());
+    this.groupAt = plan.groups().isEmpty() ? null : new GroupRecord[plan.size()];
     for (InitcallGroup group : plan.groups()) {
       List<InitcallRecord> parts = new ArrayList<>();
-      for (int position : group.parts()) {
+      int[] positions = group.parts();
+      for (int position : positions) {
         parts.add(records.get(position));
       }
-      planGroups.add(new GroupRecord(group.name(), group.level(), parts));
+      GroupRecord made = new GroupRecord(group.name(), group.level(), parts);
+      planGroups.add(made);
+      for (int position : positions) {
+        groupAt[position] = made;
+      }
     }
     this.groups = List.copyOf(planGroups);
   }
@@ -106,12 +114,7 @@ public final class InitcallRuntime {
 
   /** The group the initcall is a part of (at any depth), or null. */
   public GroupRecord groupOf(InitcallRecord record) {
-    for (GroupRecord group : groups) {
-      if (group.parts().contains(record)) {
-        return group;
-      }
-    }
-    return null;
+    return groupAt == null ? null : groupAt[record.position()];
   }
 
   /** Whether an initcall or a group has that name. */

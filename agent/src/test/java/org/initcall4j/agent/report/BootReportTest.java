@@ -115,7 +115,7 @@ class BootReportTest {
             }, RuntimeSettings.defaults(), new PrintStream(OutputStream.nullOutputStream()));
     runtime.boot();
 
-    BootReport.write(runtime, dir);
+    BootReport.of(runtime).write(dir);
     Document document = parse(Files.readString(dir.resolve(BootReport.BOOT_GRAPH)));
     assertEquals(0, document.getElementsByTagName("script").getLength());
     assertTrue(document.getElementsByTagName("title").item(0).getTextContent()
