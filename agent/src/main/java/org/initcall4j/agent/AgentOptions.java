@@ -9,6 +9,7 @@ import java.util.Map;
 import org.initcall4j.agent.control.ControlOptions;
 import org.initcall4j.agent.control.FlushPolicy;
 import org.initcall4j.agent.launch.LaunchTarget;
+import org.initcall4j.agent.model.InitcallName;
 import org.initcall4j.agent.profile.ProfileSettings;
 import org.initcall4j.agent.ready.ReadySignal;
 import org.initcall4j.agent.report.BootReport;
@@ -71,6 +72,8 @@ public final class AgentOptions {
         + " what needs it");
     known("config", "PATH", "initcalls over existing code, from a properties file");
     known("lenient", null, "report bad config entries and leave them out instead of stopping");
+    known("disable", "NAMES", "never run these initcalls or groups (usb:net); what needs them"
+        + " is skipped and reported");
     known("control", "DIR", "control directory (default <tmp>/initcall4j-<pid>); control=off"
         + " leaves it out");
     known("control.delay", "DURATION|0", "start the control directory and the watch for JMX"
@@ -121,6 +124,7 @@ public final class AgentOptions {
   private String mainClass;
   private int parkedMax;
   private ReadySignal ready;
+  private List<String> disabled = List.of();
 
   private AgentOptions(Map<String, String> given) {
     this.given = given;
@@ -205,6 +209,9 @@ public final class AgentOptions {
     }
     if (given.containsKey("config")) {
       config = path("config", "the initcall config file");
+    }
+    if (given.containsKey("disable")) {
+      disabled = names("disable");
     }
     if (given.containsKey("report")) {
       report = path("report", "the boot report's directory");
@@ -318,6 +325,28 @@ public final class AgentOptions {
   private List<String> list(String option) {
     String value = given.get(option);
     return value == null ? List.of() : List.of(value.split(":", -1));
+  }
+
+  /**
+   * The {@code :}-separated initcall names of an option, each a valid name and given once;
+   * whether each names an initcall is known only once the index is read.
+   */
+  private List<String> names(String option) {
+    List<String> names = list(option);
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!InitcallName.isValid(name)) {
+        throw new IllegalArgumentException("option '" + option + "=" + given.get(option)
+            + "': " + (name.isEmpty() ? "an empty name (two ':' in a row, or one at an end)"
+            : "'" + name + "' is not an initcall name (" + InitcallName.RULE + ")")
+            + "; separate names with ':', e.g. " + option + "=usb:net");
+      }
+      if (names.subList(0, i).contains(name)) {
+        throw new IllegalArgumentException("option '" + option + "=" + given.get(option)
+            + "' names '" + name + "' twice; name it once");
+      }
+    }
+    return names;
   }
 
   private long duration(String option) {
@@ -442,6 +471,11 @@ public final class AgentOptions {
   /** {@code config}: the config file, or null. */
   public Path config() {
     return config;
+  }
+
+  /** {@code disable}: the initcalls and groups never to run, as given; none when not given. */
+  public List<String> disabled() {
+    return disabled;
   }
 
   /** {@code report}: the report directory (made and checked), or null. */

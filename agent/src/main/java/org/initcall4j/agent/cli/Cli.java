@@ -74,7 +74,10 @@ public final class Cli {
     return 0;
   }
 
-  /** Exit status 1 when an initcall it ran or needed failed or was skipped, now or before. */
+  /**
+   * Exit status 1 when an initcall it ran or needed failed, was skipped or is disabled, now or
+   * before.
+   */
   private static int flush(List<String> rest, PrintStream out, PrintStream err)
       throws CliException {
     if (rest.size() != 1 && rest.size() != 2) {
@@ -88,7 +91,10 @@ public final class Cli {
       Object result = name == null
           ? target.invoke("flush", new Object[0], new String[0])
           : target.invoke("flush", new Object[] {name}, new String[] {String.class.getName()});
-      return FlushReport.print((CompositeData) result, name == null ? "all deferred initcalls"
+      CompositeData data = (CompositeData) result;
+      boolean group = data.containsKey("group") && Boolean.TRUE.equals(data.get("group"));
+      return FlushReport.print(data, name == null ? "all deferred initcalls"
+          : group ? "group " + name + " (its parts and what they need)"
           : name + " and what it needs", pid, out, err);
     }
   }
@@ -169,14 +175,15 @@ public final class Cli {
   static String usage() {
     String n = System.lineSeparator();
     return "usage: java -jar initcall-agent.jar COMMAND" + n
-        + "  list <pid>              every initcall: level, state, start, duration, thread, error"
-        + n
+        + "  list <pid>              every initcall and group: level, state, start, duration,"
+        + " thread, group, error" + n
         + "  status <pid>            totals, boot time, deferred not run, flush policy, control"
         + " directory, init memory, and in profile mode the blame list" + n
         + "  flush <pid>             run every deferred initcall not run yet" + n
-        + "  flush <name> <pid>      run that initcall and what it needs" + n
-        + "                          (status 1, with the error, if one of them failed or was"
-        + " skipped)" + n
+        + "  flush <name> <pid>      run that initcall and what it needs, or every part of that"
+        + " group" + n
+        + "                          (status 1, with the error, if one of them failed, was"
+        + " skipped or is disabled)" + n
         + "  trace <pid> FILE        write the boot so far as a Trace Event Format file (JSON),"
         + " as report=DIR's trace.json, for Perfetto or chrome://tracing; - for stdout" + n
         + "  attach <pid> [options]  load the agent into a running JVM: control plane and profile"
