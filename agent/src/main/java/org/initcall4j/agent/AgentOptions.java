@@ -123,8 +123,8 @@ public final class AgentOptions {
   private Path report;
   private String mainClass;
   private int parkedMax;
-  private List<String> disabled = List.of();
   private ReadySignal ready;
+  private List<String> disabled = List.of();
 
   private AgentOptions(Map<String, String> given) {
     this.given = given;
