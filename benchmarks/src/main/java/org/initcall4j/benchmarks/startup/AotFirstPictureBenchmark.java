@@ -32,8 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * class path: {@code -cp camera.jar:initcall-agent.jar}, so the cache can hold the agent's own
  * classes too). With {@code cache=aot}, each fork first trains a cache with the very command it
  * then measures ({@code -XX:AOTCacheOutput}, run to its end, not timed) and every invocation runs
- * with {@code -XX:AOTCache}. Run it on JDK 25 or later: the children are started with the JDK
- * that runs the benchmark. No row has an {@code -Xshare} option: the cache options refuse one.
+ * with {@code -XX:AOTCache}; {@code cache=aot-flushed} trains without {@code --no-flush}, so the
+ * training run also starts the deferred modules and the cache holds their classes too. Run it
+ * on JDK 25 or later: the children are started with the JDK that runs the benchmark. No row has
+ * an {@code -Xshare} option: the cache options refuse one.
  * Besides wall time, the camera's CPU time up to the picture ({@code cpuMs}, from its
  * {@code /proc/<pid>/stat}, 10 ms ticks) is the secondary result: on a shared, busy machine it
  * moves much less than wall time.
@@ -49,7 +51,7 @@ public class AotFirstPictureBenchmark {
   @Param({"eager", "agent-nodefer", "agent-defer", "agent-defer-cp"})
   String mode;
 
-  @Param({"none", "aot"})
+  @Param({"none", "aot", "aot-flushed"})
   String cache;
 
   private Path agentJar;
@@ -75,7 +77,7 @@ public class AotFirstPictureBenchmark {
     Path trainingCard = cacheDir.resolve("card");
     List<String> training = new ArrayList<>(List.of("-XX:AOTCacheOutput="
         + cacheDir.resolve("camera.aot")));
-    training.addAll(cameraArgs(trainingCard));
+    training.addAll(cameraArgs(trainingCard, !cache.equals("aot-flushed")));
     new ChildJvm(ChildJvm.javaWithoutShareOption(training.toArray(new String[0]))).runToExit();
     cacheFile = cacheDir.resolve("camera.aot");
     if (!Files.isRegularFile(cacheFile)) {
@@ -91,12 +93,15 @@ public class AotFirstPictureBenchmark {
       // AOTMode=on: a cache the JVM cannot use stops it, rather than measure a run without one
       args.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cacheFile));
     }
-    args.addAll(cameraArgs(card));
+    args.addAll(cameraArgs(card, true));
     camera = new ChildJvm(ChildJvm.javaWithoutShareOption(args.toArray(new String[0])));
   }
 
-  /** The camera's command line after {@code java}, for a card. */
-  private List<String> cameraArgs(Path cardDir) {
+  /**
+   * The camera's command line after {@code java}, for a card; without {@code noFlush} the camera
+   * flushes its deferred modules after the picture (and serves nothing).
+   */
+  private List<String> cameraArgs(Path cardDir, boolean noFlush) {
     List<String> args = new ArrayList<>();
     if (!mode.equals("eager")) {
       args.add("-javaagent:" + agentJar);
@@ -108,7 +113,9 @@ public class AotFirstPictureBenchmark {
     } else {
       args.addAll(List.of("-jar", cameraJar.toString()));
     }
-    args.add("--no-flush");
+    if (noFlush) {
+      args.add("--no-flush");
+    }
     if (mode.equals("agent-nodefer")) {
       args.add("--no-defer");
     }
