@@ -4,6 +4,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import org.initcall4j.agent.config.ConfigEntry;
 import org.initcall4j.agent.config.ConfigException;
 import org.initcall4j.agent.config.InitcallConfig;
 import org.initcall4j.agent.control.ControlOptions;
@@ -79,6 +80,7 @@ final class AgentStart {
     List<InitcallSpec> specs;
     BootPlan plan;
     InitcallConfig config = null;
+    DisabledInitcalls disabled;
     try {
       specs = new ArrayList<>(IndexLoader.load(appLoader));
       if (reportMissingIndex && specs.isEmpty() && options.config() == null) {
@@ -96,12 +98,20 @@ final class AgentStart {
     } catch (InitcallGraphException | IndexFormatException | ConfigException e) {
       throw new AgentStartupException(e.getMessage());
     }
+    // checked here, not in DisabledInitcalls: most starts disable nothing and need not load it
+    boolean anyDisabled = !options.disabled().isEmpty()
+        || config != null && !config.disabled().isEmpty();
+    disabled = anyDisabled ? DisabledInitcalls.resolve(options.disabled(), config, plan) : null;
+    // a disabled config initcall's class is left as compiled: its code runs as without the agent
     Rewrites rewrites = config == null ? null
-        : Rewrites.plan(config.entries(), plan, appLoader, System.err,
+        : Rewrites.plan(enabled(config.entries(), disabled), plan, appLoader, System.err,
             options.parkedMax());
     Invoker invoker = new ReflectiveInvoker(appLoader, instrumentation);
     InitcallRuntime started = new InitcallRuntime(plan,
         rewrites == null ? invoker : rewrites.invoker(invoker), options.runtime(), System.err);
+    if (disabled != null) {
+      disabled.applyTo(started);
+    }
     started.addListener(new ConsoleReporter(System.err, options.debug()));
     // before boot: an exit during boot is covered too
     started.finishDeferredWorkAtExit(options.exit());
@@ -119,6 +129,20 @@ final class AgentStart {
     // profile mode alone has nothing to control: no control plane unless asked for by name
     return new AgentStart(session, started, !atBoot || !specs.isEmpty() || config != null,
         transformer, report);
+  }
+
+  private static List<ConfigEntry> enabled(List<ConfigEntry> entries,
+      DisabledInitcalls disabled) {
+    if (disabled == null || disabled.isEmpty()) {
+      return entries;
+    }
+    List<ConfigEntry> enabled = new ArrayList<>(entries.size());
+    for (ConfigEntry entry : entries) {
+      if (!disabled.contains(entry.spec().name())) {
+        enabled.add(entry);
+      }
+    }
+    return enabled;
   }
 
   /** The transformer of the config's rewrites, or null when no class needs rewriting. */

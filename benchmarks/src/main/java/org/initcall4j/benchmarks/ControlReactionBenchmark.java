@@ -69,7 +69,7 @@ public class ControlReactionBenchmark {
     directory = Files.createTempDirectory("initcall4j-bench").resolve("control");
     deferred = directory.resolve("deferred_initcalls");
     ControlPlane.start(AgentOptions.parse("control=" + directory
-        + ",jmx=off").control(), runtime, true, null,
+        + ",jmx=off,control.delay=0").control(), runtime, true, null,
         new InitcallsMBeanRegistration(null, null));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!Files.exists(deferred)) {

@@ -13,7 +13,7 @@ import org.initcall4j.agent.AgentOptions;
 /**
  * {@code java -jar initcall-agent.jar list|status|flush [name] <pid>}, {@code trace <pid> FILE},
  * {@code attach <pid> [options]} and {@code verify [--config FILE] CLASSPATH}: the operator's
- * tool, like jcmd and systemd-analyze. Exit status 0 on success, 1 when the operation failed (no
+ * tool, like jcmd and systemd-analyze; and {@code advise}, the advisor ({@link Advise}). Exit status 0 on success, 1 when the operation failed (no
  * such process, no agent there, unknown initcall, an initcall the flush ran or needed failed or
  * was skipped, a class path the agent would stop on), 2 on bad arguments.
  */
@@ -49,6 +49,9 @@ public final class Cli {
     if (command.equals("flush")) {
       return flush(rest, out, err);
     }
+    if (command.equals("advise")) {
+      return Advise.run(rest, ownJar(), out);
+    }
     switch (command) {
       case "help", "-h", "--help" -> out.print(usage());
       case "list" -> {
@@ -71,7 +74,10 @@ public final class Cli {
     return 0;
   }
 
-  /** Exit status 1 when an initcall it ran or needed failed or was skipped, now or before. */
+  /**
+   * Exit status 1 when an initcall it ran or needed failed, was skipped or is disabled, now or
+   * before.
+   */
   private static int flush(List<String> rest, PrintStream out, PrintStream err)
       throws CliException {
     if (rest.size() != 1 && rest.size() != 2) {
@@ -85,7 +91,10 @@ public final class Cli {
       Object result = name == null
           ? target.invoke("flush", new Object[0], new String[0])
           : target.invoke("flush", new Object[] {name}, new String[] {String.class.getName()});
-      return FlushReport.print((CompositeData) result, name == null ? "all deferred initcalls"
+      CompositeData data = (CompositeData) result;
+      boolean group = data.containsKey("group") && Boolean.TRUE.equals(data.get("group"));
+      return FlushReport.print(data, name == null ? "all deferred initcalls"
+          : group ? "group " + name + " (its parts and what they need)"
           : name + " and what it needs", pid, out, err);
     }
   }
@@ -166,14 +175,15 @@ public final class Cli {
   static String usage() {
     String n = System.lineSeparator();
     return "usage: java -jar initcall-agent.jar COMMAND" + n
-        + "  list <pid>              every initcall: level, state, start, duration, thread, error"
-        + n
+        + "  list <pid>              every initcall and group: level, state, start, duration,"
+        + " thread, group, error" + n
         + "  status <pid>            totals, boot time, deferred not run, flush policy, control"
         + " directory, init memory, and in profile mode the blame list" + n
         + "  flush <pid>             run every deferred initcall not run yet" + n
-        + "  flush <name> <pid>      run that initcall and what it needs" + n
-        + "                          (status 1, with the error, if one of them failed or was"
-        + " skipped)" + n
+        + "  flush <name> <pid>      run that initcall and what it needs, or every part of that"
+        + " group" + n
+        + "                          (status 1, with the error, if one of them failed, was"
+        + " skipped or is disabled)" + n
         + "  trace <pid> FILE        write the boot so far as a Trace Event Format file (JSON),"
         + " as report=DIR's trace.json, for Perfetto or chrome://tracing; - for stdout" + n
         + "  attach <pid> [options]  load the agent into a running JVM: control plane and profile"
@@ -185,6 +195,10 @@ public final class Cli {
         + " problem the agent would stop the JVM on, in its words; nothing is run. --lenient as"
         + " the option lenient; --dot writes the initcall graph (Graphviz). Status 0: the agent"
         + " would start; 1: it would stop" + n
+        + "  " + AdviseArguments.USAGE + n
+        + "                          run an unmodified application under the agent: profile,"
+        + " trial with the candidates deferred, output check, timing; writes a config that"
+        + " saves time and changes no output (see docs/advisor.md)" + n
         + "  help                    this text" + n
         + "The commands with a <pid> reach the JVM through the Attach API and its local JMX"
         + " agent, as jcmd and jconsole do: same machine, same user. An agent that left its MBean"

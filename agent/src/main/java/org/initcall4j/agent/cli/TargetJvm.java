@@ -148,8 +148,9 @@ final class TargetJvm implements AutoCloseable {
       String dir = properties.getProperty(ControlLocation.DIRECTORY_PROPERTY);
       throw new CliException(CliException.FAILED, "the initcall4j agent in JVM " + pid
           + " runs with jmx=off, so it has no MBean; " + (dir == null
-          ? "it has no control directory either (control=off, or nothing to control): start"
-          + " it without jmx=off to use this tool"
+          ? "it has no control directory either (control=off, nothing to control, or not made"
+          + " yet: it appears control.delay, 1s by default, after boot): start it without"
+          + " jmx=off to use this tool"
           : "use its control directory " + dir + " (cat " + dir + "/initcalls; echo 1 > " + dir
           + "/deferred_initcalls)"));
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.initcall4j.agent.DisabledInitcalls;
 import org.initcall4j.agent.config.ConfigException;
 import org.initcall4j.agent.config.InitcallConfig;
 import org.initcall4j.agent.control.ControlViews;
@@ -69,11 +70,12 @@ final class Verify {
         err.println(hint); // the agent's warning; it does not stop on it
       }
     }
+    InitcallConfig config = null;
     if (arguments.config() != null) {
       try {
         // lenient: the entries left out are reported on err as the agent reports them
-        specs.addAll(InitcallConfig.load(arguments.config(), arguments.lenient(), loader, err)
-            .specs());
+        config = InitcallConfig.load(arguments.config(), arguments.lenient(), loader, err);
+        specs.addAll(config.specs());
       } catch (ConfigException e) {
         problem(e.getMessage());
       }
@@ -91,6 +93,13 @@ final class Verify {
       plan = InitcallGraph.plan(specs);
     } catch (InitcallGraphException e) {
       problem(e.getMessage());
+      return stops();
+    }
+    // the config's disabled names; option disable is the agent's, not the class path's
+    for (String disabled : DisabledInitcalls.problems(List.of(), config, plan)) {
+      problem(disabled);
+    }
+    if (problems > 0) {
       return stops();
     }
     out.print(order(plan));

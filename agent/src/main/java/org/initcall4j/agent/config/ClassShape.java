@@ -86,7 +86,12 @@ final class ClassShape extends ClassVisitor {
   }
 
   boolean hasStaticInitializer() {
-    return methods.stream().anyMatch(m -> m.name().equals("<clinit>"));
+    for (Method method : methods) { // no stream: premain runs this for each config target
+      if (method.name().equals("<clinit>")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

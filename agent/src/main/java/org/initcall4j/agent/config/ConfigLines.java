@@ -21,7 +21,7 @@ final class ConfigLines {
 
   static List<Line> parse(String text, String file, List<ConfigProblem> problems) {
     List<Line> lines = new ArrayList<>();
-    String[] raw = text.split("\r\n|\r|\n", -1);
+    String[] raw = lines(text);
     StringBuilder logical = new StringBuilder();
     for (int i = 0; i < raw.length; i++) {
       int number = i + 1;
@@ -53,6 +53,27 @@ final class ConfigLines {
       lines.add(new Line(number, key, logical.substring(separator + 1).strip()));
     }
     return lines;
+  }
+
+  /**
+   * The text's lines, split at {@code \r\n}, {@code \r} or {@code \n} (as {@code
+   * split("\r\n|\r|\n", -1)} does, without loading the regex classes into premain).
+   */
+  static String[] lines(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lines.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    lines.add(text.substring(start));
+    return lines.toArray(new String[0]);
   }
 
   /** A line quoted in an error, cut short: a runaway line is not worth a screenful. */

@@ -37,7 +37,7 @@ public final class ControlLocation {
       } catch (ControlDirectoryException taken) {
         directory = ControlDirectory.openFresh(usual.getParent(), usual.getFileName() + "-");
         System.err.println("initcall4j: the control directory is " + directory.path()
-            + " (java -jar initcall-agent.jar status " + ProcessHandle.current().pid()
+            + " (java -jar initcall-agent.jar status " + ControlOptions.currentPid()
             + " shows it) instead of the usual one: " + taken.getMessage());
       }
     }

@@ -7,12 +7,16 @@ import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
  * Starts the operator's ways in (and frees the init memory once everything has run), after
- * boot and off the start-up path: one daemon thread ({@code initcall4j-control}) creates the
- * control directory, leaves the MBean to the first use of JMX ({@link JmxUseWatch}: loading
- * java.management costs tens of milliseconds) unless {@code jmx=on} asks for it at once, then
- * waits for writes to the directory. When the
- * application has nothing to control, only what was asked for by name starts ({@code jmx=on},
- * {@code control=DIR}); the MBean can still be had later, on an operator's request.
+ * boot and off the start-up path: one daemon thread ({@code initcall4j-control}) waits until
+ * the application's start-up is over ({@code control.delay} after boot, or sooner when the
+ * application calls {@code Initcalls.ready()} or an operator's tool asks for the MBean), then
+ * creates the control directory, leaves the MBean to the first use of JMX ({@link JmxUseWatch}:
+ * loading java.management costs tens of milliseconds) unless {@code jmx=on} asks for it at once,
+ * and waits for writes to the directory. Measured on H2's shell, the directory, its views and
+ * watcher cost tens of milliseconds of CPU (class loading, mostly) on a machine whose cores the
+ * start-up needs; after the wait a short program pays nothing. When the application has nothing
+ * to control, only what was asked for by name starts ({@code jmx=on}, {@code control=DIR}); the
+ * MBean can still be had later, on an operator's request.
  */
 public final class ControlPlane {
   private final ControlOptions chosen;
@@ -23,6 +27,13 @@ public final class ControlPlane {
   private InitMemory memory;
   private String directoryInUse = "off";
   private boolean mbeanRegistered;
+  /** Set when the start-up is over before the delay has passed: ready(), an operator asks. */
+  private boolean startNow;
+  /** True from start() until the control thread has opened the directory (or failed to). */
+  private boolean directoryPending;
+
+  /** How long an operator's request for the MBean waits for the directory it names. */
+  private static final long DIRECTORY_WAIT_MILLIS = 10_000;
 
   private ControlPlane(ControlOptions chosen, InitcallRuntime controlled,
       FlushScheduler scheduler, MBeanRegistrar registrar) {
@@ -56,8 +67,13 @@ public final class ControlPlane {
     }
     plane.scheduler.afterBoot();
     if (running.directoryOn() || running.jmxOn()) {
-      Thread thread = new Thread(new ControlThread(plane, running, instrumentation),
-          "initcall4j-control");
+      // jmx=on asks for the MBean from the start, and the MBean names the directory
+      long delayNanos = running.jmxAsked() ? 0 : running.delayMillis() * 1_000_000L;
+      synchronized (plane) {
+        plane.directoryPending = running.directoryOn();
+      }
+      Thread thread = new Thread(new ControlThread(plane, running, instrumentation,
+          System.nanoTime() + delayNanos), "initcall4j-control");
       thread.setDaemon(true);
       thread.start();
     }
@@ -87,9 +103,62 @@ public final class ControlPlane {
   /** Registers the MBean once, whoever asks first (the control thread or an operator). */
   private synchronized void registerMBean() {
     if (!mbeanRegistered) {
+      awaitDirectory(); // the MBean names it
       mbeanRegistered = registrar.register(controlled, scheduler, memory, directoryInUse,
           chosen.jmxReadOnly());
     }
+  }
+
+  /**
+   * Has the control thread make the directory now, if it still waits for the start-up to end,
+   * and waits (bounded) until it is made. Holds this plane's lock; {@code wait} lets the control
+   * thread take it.
+   */
+  private synchronized void awaitDirectory() {
+    startNow();
+    long deadline = System.nanoTime() + DIRECTORY_WAIT_MILLIS * 1_000_000L;
+    try {
+      for (long left = DIRECTORY_WAIT_MILLIS; directoryPending && left > 0;
+          left = (deadline - System.nanoTime()) / 1_000_000L) {
+        wait(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (directoryPending) {
+      System.err.println("initcall4j: the control directory was not made within "
+          + DIRECTORY_WAIT_MILLIS / 1000 + " s; the MBean's ControlDirectory says off");
+    }
+  }
+
+  /** The start-up is over: the control thread stops waiting for its delay. */
+  private synchronized void startNow() {
+    startNow = true;
+    notifyAll();
+  }
+
+  /**
+   * Waits until the delay after boot has passed or {@link #startNow} was called.
+   *
+   * @return false when interrupted
+   */
+  private synchronized boolean awaitStartupOver(long startNanos) {
+    try {
+      for (long left = startNanos - System.nanoTime(); !startNow && left > 0;
+          left = startNanos - System.nanoTime()) {
+        wait(Math.max(1, left / 1_000_000L));
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The directory is made, or will not be: an MBean waiting to name it can go on. */
+  private synchronized void directoryDecided() {
+    directoryPending = false;
+    notifyAll();
   }
 
   /** A named class, not a lambda, like the control thread's. */
@@ -100,30 +169,37 @@ public final class ControlPlane {
     }
   }
 
-  /** {@code Initcalls.ready()}: the application's primary job is up. */
+  /** {@code Initcalls.ready()}: the application's primary job is up, its start-up over. */
   public void ready() {
     scheduler.ready();
+    startNow();
   }
 
-  /** The flush policy in force. */
-  public FlushScheduler scheduler() {
-    return scheduler;
-  }
-
-  /** A named class, not a lambda: started from premain, where no lambda bootstrap may run. */
+  /**
+   * A named class, not a lambda: started from premain, where no lambda bootstrap may run.
+   *
+   * @param startNanos when the delay after boot ends ({@code System.nanoTime()})
+   */
   private record ControlThread(ControlPlane plane, ControlOptions options,
-      Instrumentation instrumentation) implements Runnable {
+      Instrumentation instrumentation, long startNanos) implements Runnable {
     @Override
     public void run() {
-      // the directory first (cheap); writes made while JMX loads wait in the watcher's queue
       ControlFileWatcher watcher = null;
-      if (options.directoryOn()) {
-        synchronized (plane) { // an MBean registered meanwhile must name it
-          watcher = openDirectory(options, plane.controlled);
-          if (watcher != null) {
-            plane.directoryInUse = watcher.directory().toString(); // the usual name may be taken
+      try {
+        if (!plane.awaitStartupOver(startNanos)) {
+          return;
+        }
+        // the directory first (cheap); writes made while JMX loads wait in the watcher's queue
+        if (options.directoryOn()) {
+          synchronized (plane) { // an MBean registered meanwhile must name it
+            watcher = openDirectory(options, plane.controlled);
+            if (watcher != null) {
+              plane.directoryInUse = watcher.directory().toString(); // the usual name may be taken
+            }
           }
         }
+      } finally {
+        plane.directoryDecided();
       }
       if (options.jmxAsked() || (options.jmxOn() && instrumentation == null)) {
         plane.registerMBean(); // jmx=on: from the start

@@ -1,6 +1,5 @@
 package org.initcall4j.agent.control;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.initcall4j.agent.runtime.FlushRequest;
 import org.initcall4j.agent.runtime.FlushTrigger;
 import org.initcall4j.agent.runtime.InitcallRuntime;
@@ -16,7 +15,11 @@ public final class FlushScheduler {
   private final FlushPolicy policy;
   private final InitcallRuntime runtime;
   private final long bootEndNanos;
-  private final AtomicBoolean readyCalled = new AtomicBoolean();
+  /**
+   * Guarded by this: a plain flag, not an {@code AtomicBoolean}, whose class initializer sets up
+   * the JDK's VarHandle machinery (milliseconds) inside premain when nothing else has yet.
+   */
+  private boolean readyCalled;
   private volatile long readyNanos = -1;
 
   FlushScheduler(FlushPolicy policy, InitcallRuntime runtime) {
@@ -51,12 +54,15 @@ public final class FlushScheduler {
 
   /** The application says it is up; the first call counts. */
   void ready() {
-    if (!readyCalled.compareAndSet(false, true)) {
-      return;
+    synchronized (this) {
+      if (readyCalled) {
+        return;
+      }
+      readyCalled = true;
     }
     readyNanos = runtime.elapsedNanos();
     if (policy.kind() == FlushPolicy.Kind.READY) {
-      flushNow(runtime, "flush=ready, Initcalls.ready() was called");
+      flushNow(runtime, "flush=ready, the application is ready");
     }
   }
 

@@ -67,24 +67,51 @@ public final class IndexFormat {
    * @throws IndexFormatException naming the source and line of the first malformed line
    */
   public static List<InitcallSpec> parse(String text, String source) {
+    // one pass with indexOf, no split: at start-up this runs interpreted, once per line of
+    // every index, and the arrays and lists of split were most of its cost
     List<InitcallSpec> specs = new ArrayList<>();
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      // Only the line ending is trimmed: empty trailing columns are tabs.
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
+    int lineNumber = 0;
+    for (int start = 0; start <= text.length(); ) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
       }
-      specs.add(parseLine(line, source, i + 1));
+      lineNumber++;
+      // Only the line ending is trimmed: empty trailing columns are tabs.
+      int last = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      String line = text.substring(start, last);
+      if (!line.isBlank() && !line.startsWith("#")) {
+        specs.add(parseLine(line, source, lineNumber));
+      }
+      start = end + 1;
     }
     return specs;
   }
 
+  /** The line's tab-separated cells, or null when there are not exactly {@link #COLUMNS}. */
+  private static String[] cells(String line) {
+    String[] cells = new String[COLUMNS];
+    int start = 0;
+    for (int i = 0; i < COLUMNS - 1; i++) {
+      int tab = line.indexOf('\t', start);
+      if (tab < 0) {
+        return null;
+      }
+      cells[i] = line.substring(start, tab);
+      start = tab + 1;
+    }
+    if (line.indexOf('\t', start) >= 0) {
+      return null;
+    }
+    cells[COLUMNS - 1] = line.substring(start);
+    return cells;
+  }
+
   private static InitcallSpec parseLine(String line, String source, int lineNumber) {
-    String[] cells = line.split("\t", -1);
-    if (cells.length != COLUMNS) {
+    String[] cells = cells(line);
+    if (cells == null) {
       throw new IndexFormatException(source, lineNumber, "expected " + COLUMNS
-          + " tab-separated columns, found " + cells.length
+          + " tab-separated columns, found " + line.split("\t", -1).length
           + "; rebuild the jar with the initcall4j processor of this agent's version");
     }
     InitLevel level = InitLevel.parse(cells[1]);
@@ -106,20 +133,34 @@ public final class IndexFormat {
       }
     }
     String method = cells[3].isEmpty() ? null : cells[3];
-    String origin = cells[2] + (method == null ? ".<clinit>" : "." + method + "()") + " in " + source;
+    StringBuilder origin = new StringBuilder(cells[2].length() + cells[3].length()
+        + source.length() + 14).append(cells[2]); // sized: this runs once per line of every index
+    if (method == null) {
+      origin.append(".<clinit>");
+    } else {
+      origin.append('.').append(method).append("()");
+    }
+    origin.append(" in ").append(source);
     return new InitcallSpec(cells[0], level, cells[2], method, split(cells[4]), split(cells[5]),
-        cells[6], deferred, async, mainThread, origin);
+        cells[6], deferred, async, mainThread, origin.toString());
   }
 
   private static List<String> split(String csv) {
     if (csv.isEmpty()) {
       return List.of();
     }
+    if (csv.indexOf(',') < 0) { // the common case: one name, or one flag
+      return csv.isBlank() ? List.of() : List.of(csv.strip());
+    }
     List<String> out = new ArrayList<>();
-    for (String part : csv.split(",")) {
+    for (int start = 0; start <= csv.length(); ) {
+      int comma = csv.indexOf(',', start);
+      int end = comma < 0 ? csv.length() : comma;
+      String part = csv.substring(start, end);
       if (!part.isBlank()) {
         out.add(part.strip());
       }
+      start = end + 1;
     }
     return out;
   }

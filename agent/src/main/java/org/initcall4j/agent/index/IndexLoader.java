@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.initcall4j.agent.model.InitcallSpec;
 
 /**
@@ -129,8 +132,37 @@ public final class IndexLoader {
   }
 
   private static String read(URL url) throws IOException {
+    byte[] fromJar = readFromLocalJar(url);
+    if (fromJar != null) {
+      return new String(fromJar, StandardCharsets.UTF_8);
+    }
     try (InputStream in = url.openStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * The entry of a {@code jar:file:...!/entry} URL, read with {@link ZipFile}, which shares the
+   * class loader's open jar; null for any other URL, or when that fails (then the URL is read).
+   * The URL's own connection ({@code JarURLConnection}) loads a dozen classes that are not in
+   * the JDK's archive into premain, for one small file.
+   */
+  private static byte[] readFromLocalJar(URL url) {
+    String text = url.toString();
+    int bang = text.indexOf("!/");
+    if (!text.startsWith("jar:file:") || bang < 0 || text.indexOf("!/", bang + 2) >= 0) {
+      return null; // nested jars and other schemes go through their own handlers
+    }
+    try (ZipFile jar = new ZipFile(new File(URI.create(text.substring(4, bang))))) {
+      ZipEntry entry = jar.getEntry(text.substring(bang + 2));
+      if (entry == null) {
+        return null;
+      }
+      try (InputStream in = jar.getInputStream(entry)) {
+        return in.readAllBytes();
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 

@@ -31,6 +31,9 @@ public interface InitcallsReadOnlyMBean {
 
   int getSkipped();
 
+  /** Switched off by name (option disable, or disabled in the config): never run. */
+  int getDisabled();
+
   /** Not run yet: pending at boot, or deferred. */
   int getWaiting();
 

@@ -12,14 +12,16 @@ import org.initcall4j.agent.files.UnsafeDirectoryException;
 import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.profile.ClinitTiming;
 import org.initcall4j.agent.profile.ProfileRecorder;
+import org.initcall4j.agent.runtime.GroupRecord;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
- * The boot report: blame list, critical chain, boot graph, trace (Trace Event Format) and
- * initcall graph (Graphviz), on demand ({@link #text}, {@link #trace}, {@link #write}) and, with
- * option {@code report=DIR}, written at exit. Built from the runtime's records (and profile
- * mode's timings) alone, so nothing is loaded or recorded until a report is asked for.
+ * The boot report: blame list (and the groups after it), critical chain, boot graph, trace (Trace
+ * Event Format) and initcall graph (Graphviz), on demand ({@link #text}, {@link #trace},
+ * {@link #write}) and, with option {@code report=DIR}, written at exit. Built from the runtime's
+ * records (and profile mode's timings) alone, so nothing is loaded or recorded until a report is
+ * asked for.
  */
 public final class BootReport {
   public static final String BLAME = "blame.txt";
@@ -68,8 +70,8 @@ public final class BootReport {
   /** Blame list and critical chain as one text, e.g. for the MBean or the control directory. */
   public String text() {
     BootTimes times = times();
-    return "initcall blame (slowest first):\n" + Blame.text(times) + "\ncritical chain:\n"
-        + CriticalChain.text(times);
+    return "initcall blame (slowest first):\n" + Blame.text(times) + GroupLines.text(runtime)
+        + "\ncritical chain:\n" + CriticalChain.text(times);
   }
 
   /** The boot graph SVG of what has run so far. */
@@ -107,6 +109,9 @@ public final class BootReport {
     for (BootTimes.Entry entry : times.entries()) {
       states.put(entry.name(), entry.state().name().toLowerCase(Locale.ROOT));
     }
+    for (GroupRecord group : runtime.groups()) {
+      states.put(group.name(), group.state().name().toLowerCase(Locale.ROOT));
+    }
     return InitcallsDot.dot(specs, states, note);
   }
 
@@ -120,7 +125,7 @@ public final class BootReport {
   public void write(Path dir) throws IOException {
     BootTimes times = times();
     try (OwnDirectory own = OwnDirectory.create(dir, "rwxr-xr-x", PLACE)) {
-      own.writeAtomically(BLAME, Blame.text(times), "rw-r--r--");
+      own.writeAtomically(BLAME, Blame.text(times) + GroupLines.text(runtime), "rw-r--r--");
       own.writeAtomically(CRITICAL_CHAIN, CriticalChain.text(times), "rw-r--r--");
       own.writeAtomically(BOOT_GRAPH, BootGraphSvg.svg(times), "rw-r--r--");
       own.writeAtomically(TRACE, trace(times), "rw-r--r--");

@@ -2,8 +2,11 @@ package org.initcall4j.agent.report;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.initcall4j.agent.model.InitLevel;
 import org.initcall4j.agent.model.InitcallSpec;
 
@@ -11,7 +14,8 @@ import org.initcall4j.agent.model.InitcallSpec;
  * The initcall graph in Graphviz's language ({@code initcalls.dot}), as {@code systemd-analyze
  * dot} draws units: a node per initcall and an edge per declaration, from the initcall that
  * declares it to the one it names, labelled by its kind ({@code after}, {@code before},
- * {@code partOf}); and a node per level in use, each initcall linked to its level and each level
+ * {@code partOf}), and one per group (a name in {@code partOf} that no initcall has, drawn as a
+ * folder); and a node per level in use, each initcall linked to its level and each level
  * to the level before it ({@code level}). With the states of a run, a node is coloured by what
  * happened to it. Render it with {@code dot -Tsvg initcalls.dot -o initcalls.svg}.
  */
@@ -48,9 +52,29 @@ public final class InitcallsDot {
             + " fontname=\"sans-serif\"];\n")
         .append("  edge [fontname=\"sans-serif\", fontsize=10];\n");
     EnumSet<InitLevel> levels = EnumSet.noneOf(InitLevel.class);
+    Set<String> names = new HashSet<>();
     for (InitcallSpec spec : specs) {
       levels.add(spec.level());
+      names.add(spec.name());
       node(out, spec, outcomes.get(spec.name()));
+    }
+    // a name in partOf that no initcall has is a group: a node of its own, with nothing to run
+    Set<String> groups = new LinkedHashSet<>();
+    for (InitcallSpec spec : specs) {
+      if (spec.partOf() != null && !names.contains(spec.partOf())) {
+        groups.add(spec.partOf());
+      }
+    }
+    for (String group : groups) {
+      String outcome = outcomes.get(group);
+      out.append("  ");
+      id(out, group).append(" [shape=folder, label=");
+      id(out, group + "\ngroup" + (outcome == null ? "" : ", " + outcome));
+      String fill = fill(outcome);
+      if (fill != null) {
+        out.append(", fillcolor=").append(fill);
+      }
+      out.append("];\n");
     }
     List<InitLevel> used = new ArrayList<>(levels);
     for (InitLevel level : used) {
@@ -104,7 +128,7 @@ public final class InitcallsDot {
     return switch (outcome) {
       case "done" -> "palegreen";
       case "failed" -> "salmon";
-      case "skipped" -> "lightgrey";
+      case "skipped", "disabled" -> "lightgrey";
       case "running" -> "lightyellow";
       default -> null; // pending or deferred: not run
     };

@@ -25,6 +25,7 @@ public final class InitcallRecord implements Blocker {
   private Throwable error;
   private String skipReason;
   private String exitNote;
+  private boolean disabledAnnounced;
 
   InitcallRecord(InitcallSpec spec, int position, WaitGraph waits) {
     this.spec = spec;
@@ -90,6 +91,7 @@ public final class InitcallRecord implements Blocker {
     return error;
   }
 
+  /** Why it was skipped, or who disabled it; null otherwise. */
   public synchronized String skipReason() {
     return skipReason;
   }
@@ -167,6 +169,25 @@ public final class InitcallRecord implements Blocker {
     return true;
   }
 
+  /**
+   * Switches it off before anything ran: it never runs, and what needs it is skipped.
+   *
+   * @param reason who disabled it, e.g. {@code option 'disable'}
+   */
+  synchronized void disable(String reason) {
+    skipReason = reason;
+    state = InitcallState.DISABLED;
+  }
+
+  /** True the first time it is asked for a disabled initcall: the one time it is reported. */
+  synchronized boolean announceDisabled() {
+    if (state != InitcallState.DISABLED || disabledAnnounced) {
+      return false;
+    }
+    disabledAnnounced = true;
+    return true;
+  }
+
   synchronized void skip(long nowNanos, String reason) {
     durationNanos = 0;
     startNanos = nowNanos;
@@ -219,6 +240,7 @@ public final class InitcallRecord implements Blocker {
     return switch (state()) {
       case FAILED -> "failed: " + error();
       case SKIPPED -> "skipped: " + skipReason();
+      case DISABLED -> "disabled: " + skipReason();
       default -> state().name().toLowerCase(java.util.Locale.ROOT)
           + (note == null || state().isTerminal() ? "" : ", " + note);
     };

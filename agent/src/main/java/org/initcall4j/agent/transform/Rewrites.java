@@ -74,7 +74,11 @@ public final class Rewrites {
     int id = table.size();
     table.add(hook);
     byName.put(spec.name(), hook);
-    ClassPlan plan = byClass.computeIfAbsent(target.internalClassName(), c -> new ClassPlan());
+    ClassPlan plan = byClass.get(target.internalClassName());
+    if (plan == null) { // not computeIfAbsent: a lambda costs premain its bootstrap
+      plan = new ClassPlan();
+      byClass.put(target.internalClassName(), plan);
+    }
     plan.add(hook);
     plan.serializable |= entry.serializable();
     if (!spec.isClassInit()) {

@@ -67,6 +67,22 @@ class FlushPolicyTest {
   }
 
   @Test
+  void theControlPlaneWaitsOneSecondAfterBootUnlessToldOtherwise() {
+    assertEquals(1000, AgentOptions.parse("").control().delayMillis());
+    assertEquals(0, AgentOptions.parse("control.delay=0").control().delayMillis());
+    assertEquals(250, AgentOptions.parse("control.delay=250ms").control().delayMillis());
+    assertEquals(250, AgentOptions.parse("profile,control.delay=250ms").control()
+        .onlyWhatWasAskedFor().delayMillis(), "kept when only what was asked for starts");
+    for (String bad : new String[] {"soon", "5", "-1s", "00s"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> AgentOptions.parse("control.delay=" + bad));
+      assertTrue(e.getMessage().contains("'" + bad + "'")
+          && e.getMessage().contains("option 'control.delay'")
+          && e.getMessage().contains("control.delay=0"), e.getMessage());
+    }
+  }
+
+  @Test
   void defaultDirectoryIsPerProcessUnderTheTempDirectory() {
     ControlOptions options = AgentOptions.parse("").control();
     assertTrue(options.directoryOrDefault().toString()

@@ -119,8 +119,9 @@ class ProfileAloneIT {
       ForkedJvm.Result status = CliIT.cli("current", "status", pid);
       assertEquals(1, status.exitCode(), status.describe());
       assertEquals("initcall4j: the initcall4j agent in JVM " + pid + " runs with jmx=off, so"
-          + " it has no MBean; it has no control directory either (control=off, or nothing to"
-          + " control): start it without jmx=off to use this tool\n", status.stderr(),
+          + " it has no MBean; it has no control directory either (control=off, nothing to"
+          + " control, or not made yet: it appears control.delay, 1s by default, after boot):"
+          + " start it without jmx=off to use this tool\n", status.stderr(),
           status.describe());
       ForkedJvm.Result end = exit(app);
       assertTrue(end.stdout().contains("threads at the end []"), end.describe());
