@@ -1,32 +1,24 @@
 package control;
 
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.initcall4j.Initcall;
 import org.initcall4j.Level;
+import testapp.RunCounts;
 
 /** storage at boot; usb, gallery (after usb), network and printer (fails) deferred. Counts runs. */
 final class Modules {
-  static final Map<String, Integer> RUNS = new TreeMap<>();
   /** With -Dcontrol.usb.gate=true, usb waits here until "open gate" (a test meets it there). */
   static final CountDownLatch GATE = new CountDownLatch(1);
 
   private Modules() {}
 
   static void ran(String name) {
-    int count;
-    synchronized (RUNS) {
-      count = RUNS.merge(name, 1, Integer::sum);
-    }
-    System.out.println("init " + name + " #" + count);
+    RunCounts.ran(name);
   }
 
   static String counts() {
-    synchronized (RUNS) {
-      return RUNS.toString();
-    }
+    return RunCounts.counts();
   }
 
   @Initcall(name = "storage", level = Level.FS)

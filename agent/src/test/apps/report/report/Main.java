@@ -64,8 +64,15 @@ public final class Main {
     Initcalls.flush();
     // the on-demand report, as a control tool would ask for it
     Class<?> report = Class.forName("org.initcall4j.agent.report.BootReport");
-    Class<?> agent = Class.forName("org.initcall4j.agent.Agent");
-    Object runtime = agent.getMethod("runtime").invoke(null);
-    System.out.print(report.getMethod("text", runtime.getClass()).invoke(null, runtime));
+    // the runtime is the agent session's, which has no public way in: reached as a tool inside
+    // the agent reaches it (the agent jar's classes are in the unnamed module, open to this one)
+    Class<?> session = Class.forName("org.initcall4j.agent.AgentSession");
+    java.lang.reflect.Method current = session.getDeclaredMethod("current");
+    java.lang.reflect.Method runtimeOf = session.getDeclaredMethod("runtime");
+    current.setAccessible(true);
+    runtimeOf.setAccessible(true);
+    Object runtime = runtimeOf.invoke(current.invoke(null));
+    Object onDemand = report.getMethod("of", runtime.getClass()).invoke(null, runtime);
+    System.out.print(report.getMethod("text").invoke(onDemand));
   }
 }

@@ -28,15 +28,22 @@ public @interface Initcall {
   /** Boot phase; {@link Level#DEVICE} like {@code module_init}. */
   Level level() default Level.DEVICE;
 
-  /** Names of initcalls that must be done before this one runs ({@code init_after}). */
+  /**
+   * Names of initcalls (or groups) that must be done before this one runs ({@code init_after}).
+   */
   String[] after() default {};
 
-  /** Names of initcalls that must not run before this one is done ({@code init_before}). */
+  /**
+   * Names of initcalls (or groups) that must not run before this one is done
+   * ({@code init_before}).
+   */
   String[] before() default {};
 
   /**
    * Name of the subsystem this initcall is part of ({@code init_as_part_of}): it runs after the
    * subsystem's own initcall, and the subsystem counts as done only when all of its parts are.
+   * A name that no initcall has is a group: it has nothing to run, starts when what comes before
+   * it is done, and is done when all of its parts are.
    */
   String partOf() default "";
 

@@ -39,23 +39,26 @@ public final class Initcalls {
   }
 
   /**
-   * Runs the named deferred initcall and everything it needs, if not done yet. A failure does not
-   * throw and does not count, as for {@link #flush()}; {@link #require(String)} throws for it.
+   * Runs the named deferred initcall and everything it needs, if not done yet; for a group (a
+   * name in {@code partOf} that no initcall has), every part of it not run yet and what they
+   * need. A failure does not throw and does not count, as for {@link #flush()};
+   * {@link #require(String)} throws for it.
    *
    * @return how many initcalls this call ran successfully
-   * @throws IllegalArgumentException if no initcall has that name
+   * @throws IllegalArgumentException if no initcall or group has that name
    */
   public static int flush(String name) {
     return (Integer) call("flush", requireName(name), true);
   }
 
   /**
-   * Makes sure the named initcall and what it needs have run, running them now on this thread if
-   * they have not; returns at once if they are done.
+   * Makes sure the named initcall (or every part of the named group) and what it needs have run,
+   * running them now on this thread if they have not; returns at once if they are done.
    *
-   * @throws IllegalArgumentException if no initcall has that name
+   * @throws IllegalArgumentException if no initcall or group has that name
    * @throws IllegalStateException if the initcall failed (its message says so, and its cause is
-   *     the initcall's own error) or was skipped (the message says what it needed that failed);
+   *     the initcall's own error), was skipped (the message says what it needed that failed) or
+   *     is disabled (option {@code disable});
    *     a later call throws the same way, since an initcall runs at most once
    */
   public static void require(String name) {

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.initcall4j.agent.control.ControlOptions;
 import org.initcall4j.agent.control.FlushPolicy;
 import org.initcall4j.agent.launch.LaunchTarget;
+import org.initcall4j.agent.model.InitcallName;
 import org.initcall4j.agent.profile.ProfileSettings;
+import org.initcall4j.agent.ready.ReadySignal;
 import org.initcall4j.agent.report.BootReport;
 import org.initcall4j.agent.runtime.ExitSettings;
 import org.initcall4j.agent.runtime.RuntimeSettings;
@@ -55,6 +57,12 @@ public final class AgentOptions {
     known("profile.exclude", "PATTERNS", "classes not to time, e.g. com.acme.generated.**");
     known("profile.top", "N", "lines in the blame list (default 20)");
     known("profile.out", "FILE", "also write the blame list to this file at exit");
+    known("profile.slow", "DURATION", "static initializers at least this slow (exclusive,"
+        + " default 2ms) get their trigger and deferral verdict recorded");
+    known("profile.suggest", "FILE", "at exit, write a config deferring the slow static"
+        + " initializers the config check accepts and that ran before ready");
+    known("profile.data", "FILE", "at exit, write one tab-separated line per timed static"
+        + " initializer (what the advise command reads)");
     known("async", null, "run every initcall (not just async ones) in parallel on a pool");
     known("threads", "N", "pool size for async initcalls, 1 to " + AgentOptions.MAX_THREADS
         + " (default: available processors)");
@@ -64,6 +72,8 @@ public final class AgentOptions {
         + " what needs it");
     known("config", "PATH", "initcalls over existing code, from a properties file");
     known("lenient", null, "report bad config entries and leave them out instead of stopping");
+    known("disable", "NAMES", "never run these initcalls or groups (usb:net); what needs them"
+        + " is skipped and reported");
     known("control", "DIR", "control directory (default <tmp>/initcall4j-<pid>); control=off"
         + " leaves it out");
     known("control.delay", "DURATION|0", "start the control directory and the watch for JMX"
@@ -75,8 +85,13 @@ public final class AgentOptions {
     known("main", "CLASS", "the application's main class, behind a launcher that makes its own"
         + " class loader (default: the manifest's Start-Class)");
     known("flush", "manual|ready|DURATION", "when deferred initcalls run by themselves: never"
-        + " (manual, the default), at Initcalls.ready(), or a delay after boot (5s)");
-    known("report", "DIR", "write blame.txt, critical-chain.txt, bootgraph.svg to DIR at exit");
+        + " (manual, the default), when the application is ready (Initcalls.ready() or option"
+        + " ready), or a delay after boot (5s)");
+    known("ready", "log:REGEX|port:N|exit", "when an application that does not call"
+        + " Initcalls.ready() is ready: a line on stdout or stderr, the port opening, or the"
+        + " process ending (for flush=ready and profile mode)");
+    known("report", "DIR", "write blame.txt, critical-chain.txt, bootgraph.svg, trace.json"
+        + " (Perfetto) and initcalls.dot (Graphviz) to DIR at exit");
     known("jfr", null, "commit a JFR event org.initcall4j.Initcall per initcall");
     known("exit.wait", "DURATION", "at exit, wait this long at most (default 5s) for a flush in"
         + " progress and the replay of parked calls");
@@ -108,6 +123,8 @@ public final class AgentOptions {
   private Path report;
   private String mainClass;
   private int parkedMax;
+  private ReadySignal ready;
+  private List<String> disabled = List.of();
 
   private AgentOptions(Map<String, String> given) {
     this.given = given;
@@ -183,11 +200,18 @@ public final class AgentOptions {
     if (anyOf("control", "jmx", "flush", "control.delay")) {
       control = controlOptions();
     }
-    if (anyOf("profile", "profile.include", "profile.exclude", "profile.top", "profile.out")) {
+    if (anyOf("profile", "profile.include", "profile.exclude", "profile.top", "profile.out",
+        "profile.slow", "profile.suggest", "profile.data")) {
       profile = profileSettings();
+    }
+    if (given.containsKey("ready")) {
+      ready = ReadySignal.parse(given.get("ready"));
     }
     if (given.containsKey("config")) {
       config = path("config", "the initcall config file");
+    }
+    if (given.containsKey("disable")) {
+      disabled = names("disable");
     }
     if (given.containsKey("report")) {
       report = path("report", "the boot report's directory");
@@ -270,7 +294,8 @@ public final class AgentOptions {
     }
     throw new IllegalArgumentException("option 'flush' has a bad value '" + value
         + "': write flush=manual (the default), flush=ready (when the application calls"
-        + " Initcalls.ready()) or a delay after boot such as flush=5s or flush=500ms");
+        + " Initcalls.ready(), or option ready sees it) or a delay after boot such as flush=5s"
+        + " or flush=500ms");
   }
 
   private ProfileSettings profileSettings() {
@@ -279,16 +304,49 @@ public final class AgentOptions {
           + " add the flag 'profile' (e.g. -javaagent:initcall-agent.jar=profile,profile.top=30)");
     }
     String top = given.get("profile.top");
-    String out = given.get("profile.out");
+    long slow = given.containsKey("profile.slow") ? duration("profile.slow")
+        : ProfileSettings.DEFAULT_SLOW_MILLIS;
+    if (slow < 1) {
+      throw new IllegalArgumentException("option 'profile.slow' must be at least 1ms, not '"
+          + given.get("profile.slow") + "'");
+    }
     return ProfileSettings.of(list("profile.include"), list("profile.exclude"),
         top == null ? ProfileSettings.DEFAULT_TOP : wholeNumber("profile.top", 100_000),
-        out == null ? null : path("profile.out", "the blame list's file"));
+        optionalPath("profile.out", "the blame list's file"), slow,
+        optionalPath("profile.suggest", "the suggested config"),
+        optionalPath("profile.data", "the profile's data file"));
+  }
+
+  private Path optionalPath(String option, String what) {
+    return given.containsKey(option) ? path(option, what) : null;
   }
 
   /** The {@code :}-separated items of a list option (none when not given). */
   private List<String> list(String option) {
     String value = given.get(option);
     return value == null ? List.of() : List.of(value.split(":", -1));
+  }
+
+  /**
+   * The {@code :}-separated initcall names of an option, each a valid name and given once;
+   * whether each names an initcall is known only once the index is read.
+   */
+  private List<String> names(String option) {
+    List<String> names = list(option);
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!InitcallName.isValid(name)) {
+        throw new IllegalArgumentException("option '" + option + "=" + given.get(option)
+            + "': " + (name.isEmpty() ? "an empty name (two ':' in a row, or one at an end)"
+            : "'" + name + "' is not an initcall name (" + InitcallName.RULE + ")")
+            + "; separate names with ':', e.g. " + option + "=usb:net");
+      }
+      if (names.subList(0, i).contains(name)) {
+        throw new IllegalArgumentException("option '" + option + "=" + given.get(option)
+            + "' names '" + name + "' twice; name it once");
+      }
+    }
+    return names;
   }
 
   private long duration(String option) {
@@ -333,12 +391,17 @@ public final class AgentOptions {
   /**
    * Whether these options ask for nothing that matters when there are no initcalls: then an
    * application without an index gets an idle agent. With no index nothing is deferred, so
-   * there is nothing to exit with either.
+   * there is nothing to exit with either. Profile mode needs no runtime: the idle agent starts
+   * it on its own.
    */
   boolean askNothingWithoutInitcalls() {
     int matched = 0;
     for (String flag : new String[] {"debug", "fatal", "async", "timeout.skip", "main",
-        "exit.wait", "exit.parked", "parked.max", "control.delay"}) {
+        // with no index nothing is deferred
+        "exit.wait", "exit.parked", "parked.max", "control.delay",
+        // profile mode needs its transformer and nothing of the runtime; ready its watch
+        "ready", "profile", "profile.include", "profile.exclude", "profile.top", "profile.out",
+        "profile.slow", "profile.suggest", "profile.data"}) {
       if (given.containsKey(flag)) {
         matched++;
       }
@@ -395,6 +458,11 @@ public final class AgentOptions {
     return control != null ? control : ControlOptions.DEFAULTS;
   }
 
+  /** Option {@code ready}'s signal, or null when only {@code Initcalls.ready()} says it. */
+  public ReadySignal ready() {
+    return ready;
+  }
+
   /** Profile mode's settings, or null when profile mode is off. */
   public ProfileSettings profile() {
     return profile;
@@ -403,6 +471,11 @@ public final class AgentOptions {
   /** {@code config}: the config file, or null. */
   public Path config() {
     return config;
+  }
+
+  /** {@code disable}: the initcalls and groups never to run, as given; none when not given. */
+  public List<String> disabled() {
+    return disabled;
   }
 
   /** {@code report}: the report directory (made and checked), or null. */

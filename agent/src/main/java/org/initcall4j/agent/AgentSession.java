@@ -6,6 +6,8 @@ import org.initcall4j.agent.control.ControlPlane;
 import org.initcall4j.agent.index.IndexLoader;
 import org.initcall4j.agent.launch.LaunchTarget;
 import org.initcall4j.agent.profile.ProfileMode;
+import org.initcall4j.agent.ready.ReadyMoment;
+import org.initcall4j.agent.ready.ReadyWatch;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
 /**
@@ -28,11 +30,13 @@ public final class AgentSession {
 
   private final AgentOptions options;
   private final Instrumentation instrumentation;
+  private final long startNanos = System.nanoTime();
   private volatile InitcallRuntime runtime;
   // all guarded by this
   private ProfileMode profile;
   private ControlPlane control;
   private ClassLoader idleLoader; // set when the agent started idle
+  private ReadyMoment ready; // made when first needed
 
   private AgentSession(AgentOptions options, Instrumentation instrumentation) {
     this.options = options;
@@ -64,6 +68,9 @@ public final class AgentSession {
     AgentOptions options = AgentOptions.parse(optionText);
     options.prepareReportDirectory();
     AgentSession session = new AgentSession(options, instrumentation);
+    if (options.ready() != null) {
+      ReadyWatch.start(session.readyMoment());
+    }
     String launchedMain = LaunchTarget.applicationMainClass(options.mainClass());
     if (atBoot && launchedMain != null) {
       current = session;
@@ -109,12 +116,33 @@ public final class AgentSession {
 
   /** {@code Initcalls.ready()}: the application's primary job is up. */
   void ready() {
-    ControlPlane plane;
-    synchronized (this) {
-      plane = control;
+    readyMoment().mark("Initcalls.ready()");
+  }
+
+  /**
+   * When the application is ready, seen by the API or option {@code ready}'s watch; made on
+   * first use, so that an agent that is never told loads none of it. The control plane hears of
+   * it once it exists (the flush policy, the MBean's ready time).
+   */
+  synchronized ReadyMoment readyMoment() {
+    if (ready == null) {
+      ready = new ReadyMoment(startNanos, options.ready());
+      ready.onReady(new TellControlPlane(this));
     }
-    if (plane != null) {
-      plane.ready();
+    return ready;
+  }
+
+  /** A named class, not a lambda: made in premain, where no lambda bootstrap may run. */
+  private record TellControlPlane(AgentSession session) implements Runnable {
+    @Override
+    public void run() {
+      ControlPlane plane;
+      synchronized (session) {
+        plane = session.control;
+      }
+      if (plane != null) {
+        plane.ready();
+      }
     }
   }
 
@@ -141,7 +169,7 @@ public final class AgentSession {
   /** Profile mode, started once if the options ask for it; null when they do not. */
   synchronized ProfileMode startProfile() {
     if (profile == null && options.profile() != null) {
-      profile = ProfileMode.install(options.profile(), instrumentation);
+      profile = ProfileMode.install(options.profile(), instrumentation, readyMoment());
     }
     return profile;
   }
@@ -153,8 +181,15 @@ public final class AgentSession {
   }
 
   /** The control plane of the published runtime, started by {@link AgentStart}. */
-  synchronized void controlPlaneStarted(ControlPlane plane) {
-    control = plane;
+  void controlPlaneStarted(ControlPlane plane) {
+    boolean readyAlready;
+    synchronized (this) {
+      control = plane;
+      readyAlready = ready != null && ready.seen();
+    }
+    if (readyAlready) { // seen during boot, before there was a plane to tell
+      plane.ready();
+    }
   }
 
   /** Profile mode if it was started, else null. */
@@ -163,9 +198,9 @@ public final class AgentSession {
   }
 
   /**
-   * Behind a launcher, or at boot: starts idle on {@code loader} when the options ask for
-   * nothing that matters without initcalls and the loader sees no index (and says why if an
-   * index seems lost).
+   * Behind a launcher, or at boot: starts idle on {@code loader} (in profile mode, if asked
+   * for) when the options ask for nothing that matters without initcalls and the loader sees no
+   * index (and says why if an index seems lost).
    *
    * @return whether it started idle
    */
@@ -173,6 +208,7 @@ public final class AgentSession {
     if (!options.askNothingWithoutInitcalls() || IndexLoader.anyIndex(loader)) {
       return false;
     }
+    startProfile(); // an idle agent in profile mode if asked for
     String hint = IndexLoader.missingIndexHint(loader);
     if (hint != null) {
       System.err.println(hint);

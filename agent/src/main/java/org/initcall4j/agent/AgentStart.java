@@ -4,6 +4,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import org.initcall4j.agent.config.ConfigEntry;
 import org.initcall4j.agent.config.ConfigException;
 import org.initcall4j.agent.config.InitcallConfig;
 import org.initcall4j.agent.control.ControlOptions;
@@ -40,13 +41,15 @@ final class AgentStart {
   private final InitcallRuntime runtime;
   private final boolean somethingToControl;
   private final ClassFileTransformer rewrites;
+  private final BootReport report;
 
   private AgentStart(AgentSession session, InitcallRuntime runtime, boolean somethingToControl,
-      ClassFileTransformer rewrites) {
+      ClassFileTransformer rewrites, BootReport report) {
     this.session = session;
     this.runtime = runtime;
     this.somethingToControl = somethingToControl;
     this.rewrites = rewrites;
+    this.report = report;
   }
 
   /**
@@ -77,6 +80,7 @@ final class AgentStart {
     List<InitcallSpec> specs;
     BootPlan plan;
     InitcallConfig config = null;
+    DisabledInitcalls disabled;
     try {
       specs = new ArrayList<>(IndexLoader.load(appLoader));
       if (reportMissingIndex && specs.isEmpty() && options.config() == null) {
@@ -94,26 +98,51 @@ final class AgentStart {
     } catch (InitcallGraphException | IndexFormatException | ConfigException e) {
       throw new AgentStartupException(e.getMessage());
     }
+    // checked here, not in DisabledInitcalls: most starts disable nothing and need not load it
+    boolean anyDisabled = !options.disabled().isEmpty()
+        || config != null && !config.disabled().isEmpty();
+    disabled = anyDisabled ? DisabledInitcalls.resolve(options.disabled(), config, plan) : null;
+    // a disabled config initcall's class is left as compiled: its code runs as without the agent
     Rewrites rewrites = config == null ? null
-        : Rewrites.plan(config.entries(), plan, appLoader, System.err,
+        : Rewrites.plan(enabled(config.entries(), disabled), plan, appLoader, System.err,
             options.parkedMax());
     Invoker invoker = new ReflectiveInvoker(appLoader, instrumentation);
     InitcallRuntime started = new InitcallRuntime(plan,
         rewrites == null ? invoker : rewrites.invoker(invoker), options.runtime(), System.err);
+    if (disabled != null) {
+      disabled.applyTo(started);
+    }
     started.addListener(new ConsoleReporter(System.err, options.debug()));
     // before boot: an exit during boot is covered too
     started.finishDeferredWorkAtExit(options.exit());
     ClassFileTransformer transformer = rewrites == null ? null
         : rewrites.install(instrumentation, started);
+    BootReport report = null;
     if (options.report() != null) {
-      BootReport.writeAtExit(started, options.report());
+      // the runtime frees the links after the last flush; the report at exit needs them
+      report = BootReport.keepingDeclarations(started);
+      report.writeAtExit(options.report());
     }
     if (options.jfr()) {
       JfrEvents.install(started); // the only path that loads jdk.jfr
     }
     // profile mode alone has nothing to control: no control plane unless asked for by name
     return new AgentStart(session, started, !atBoot || !specs.isEmpty() || config != null,
-        transformer);
+        transformer, report);
+  }
+
+  private static List<ConfigEntry> enabled(List<ConfigEntry> entries,
+      DisabledInitcalls disabled) {
+    if (disabled == null || disabled.isEmpty()) {
+      return entries;
+    }
+    List<ConfigEntry> enabled = new ArrayList<>(entries.size());
+    for (ConfigEntry entry : entries) {
+      if (!disabled.contains(entry.spec().name())) {
+        enabled.add(entry);
+      }
+    }
+    return enabled;
   }
 
   /** The transformer of the config's rewrites, or null when no class needs rewriting. */
@@ -137,7 +166,7 @@ final class AgentStart {
     }
     ControlOptions control = session.options().control();
     session.controlPlaneStarted(ControlPlane.start(control, runtime, somethingToControl,
-        session.instrumentation(), new MBeanOnDemand(session.profile())));
+        session.instrumentation(), new MBeanOnDemand(session.profile(), report)));
     if (control.jmxOn()) {
       AgentSession.offerMBeanOnRequest();
     }
@@ -147,12 +176,13 @@ final class AgentStart {
    * Registers the MBean when the control plane wants it: the JMX layer (and java.management) is
    * loaded only then.
    */
-  private record MBeanOnDemand(ProfileMode profile) implements MBeanRegistrar {
+  private record MBeanOnDemand(ProfileMode profile, BootReport report)
+      implements MBeanRegistrar {
     @Override
     public boolean register(InitcallRuntime controlled, FlushScheduler scheduler,
         InitMemory memory, String controlDirectory, boolean readOnly) {
-      return new InitcallsMBeanRegistration(profile).register(controlled, scheduler, memory,
-          controlDirectory, readOnly);
+      return new InitcallsMBeanRegistration(profile, report).register(controlled, scheduler,
+          memory, controlDirectory, readOnly);
     }
   }
 }

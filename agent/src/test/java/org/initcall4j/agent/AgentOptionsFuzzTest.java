@@ -28,14 +28,18 @@ class AgentOptionsFuzzTest {
       "debug", "fatal", "async", "threads=2", "threads=256", "timeout=250ms", "timeout=5s",
       "timeout=2m", "timeout.skip", "profile", "profile.top=5", "profile.include=com.acme.*",
       "profile.exclude=com.acme.gen.**:org.x.?", "profile.out=target/blame.txt",
-      "config=app.properties", "lenient", "control=off", "control=target/control", "jmx=on",
+      "config=app.properties", "lenient", "disable=usb", "disable=usb:net.wifi", "control=off",
+      "control=target/control", "jmx=on",
       "jmx=off", "flush=manual", "flush=ready", "flush=500ms", "report=target/report", "jfr",
       "main=com.acme.App", "exit.wait=5s", "exit.parked=drop", "exit.parked=replay",
-      "parked.max=100", "control.delay=0", "control.delay=250ms"};
+      "parked.max=100", "profile.slow=5ms", "profile.suggest=target/suggest.properties",
+      "profile.data=target/profile.tsv", "ready=log:Started .* in", "ready=port:8080",
+      "ready=exit", "control.delay=0", "control.delay=250ms"};
   private static final String[] KEYS = {
       "threads=", "timeout=", "flush=", "jmx=", "control=", "main=", "profile.top=",
       "profile.include=", "profile.out=", "report=", "config=", "exit.wait=", "exit.parked=",
-      "parked.max=", "control.delay=", ""};
+      "parked.max=", "profile.slow=", "profile.suggest=", "profile.data=", "ready=log:",
+      "ready=port:", "ready=", "control.delay=", ""};
 
   /** One generated option string: sometimes valid, mostly near-valid or hostile. */
   static String generate(Hostile hostile) {

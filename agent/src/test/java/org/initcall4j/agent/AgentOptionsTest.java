@@ -148,6 +148,20 @@ class AgentOptionsTest {
 
   /** The README's option table and {@link AgentOptions#KNOWN} list the same options, in order. */
   @Test
+  void disableIsAListOfNamesCheckedAtParse() {
+    assertEquals(List.of(), AgentOptions.parse("debug").disabled());
+    assertEquals(List.of("usb", "net.wifi"), AgentOptions.parse("disable=usb:net.wifi")
+        .disabled());
+    assertEquals("option 'disable=usb::net': an empty name (two ':' in a row, or one at an end);"
+        + " separate names with ':', e.g. disable=usb:net", error("disable=usb::net"));
+    assertEquals("option 'disable=usb/x': 'usb/x' is not an initcall name (letters, digits, '_',"
+        + " '.' and '-', starting with a letter, digit or '_'); separate names with ':', e.g."
+        + " disable=usb:net", error("disable=usb/x"));
+    assertEquals("option 'disable=usb:net:usb' names 'usb' twice; name it once",
+        error("disable=usb:net:usb"));
+  }
+
+  @Test
   void readmeOptionTableMatchesTheOptions() throws Exception {
     List<String> documented = new ArrayList<>();
     boolean inTable = false;

@@ -70,7 +70,7 @@ public class ControlReactionBenchmark {
     deferred = directory.resolve("deferred_initcalls");
     ControlPlane.start(AgentOptions.parse("control=" + directory
         + ",jmx=off,control.delay=0").control(), runtime, true, null,
-        new InitcallsMBeanRegistration(null));
+        new InitcallsMBeanRegistration(null, null));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!Files.exists(deferred)) {
       if (System.nanoTime() > deadline) {

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -21,20 +22,26 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Whole runs of real programs, each a fresh JVM from start to exit: H2's shell running a small SQL
  * script, Groovy's command line running a one-line script, and Clojure printing 1 (every
- * Clojure function is a class: about 1,600 static initializers run); without an agent, with the
+ * Clojure function is a class: about 1,600 static initializers run); and the start of a Spring
+ * Boot web application (module {@code spring-boot-it}'s executable jar, which has two initcalls
+ * of its own), from launch to its {@code Started ... in} line, after which it is stopped. Each
+ * without an agent, with the
  * agent in its default mode (nothing to do), in profile mode (which, with no initcalls, starts no
  * control plane), in profile mode with the control plane switched off by name, and in profile
  * mode with the MBean asked for ({@code jmx=on}); and with a config whose initcall the run never
  * reaches, with and without the control plane. What profile mode and the control plane add to a
  * real program's run, all transform and recording costs included. Besides wall time, the child's CPU
  * time (user + system, from this JVM's {@code /proc/self/stat} children counters, 10 ms ticks)
- * is reported as the secondary result {@code childCpuMs}: on a shared, busy machine it moves much
- * less than wall time.
+ * is reported as the secondary result {@code childCpuMs} (for the web application, its CPU time
+ * up to the measured line, from its {@code /proc/PID/stat}): on a shared, busy machine it moves
+ * much less than wall time. {@code -p agentOf=this,DIR} measures this checkout's agent jar and
+ * the one built in checkout {@code DIR} side by side, in one run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -44,8 +51,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 10)
 public class ProfileStartupBenchmark {
 
-  @Param({"h2", "groovy", "clojure"})
+  @Param({"h2", "groovy", "clojure", "spring"})
   String program;
+
+  /** Whose agent jar: this checkout's, or that of the checkout in the directory named. */
+  @Param({"this"})
+  String agentOf;
 
   /**
    * No agent; the agent with no options; profile mode; profile mode with JMX and control off by
@@ -59,17 +70,24 @@ public class ProfileStartupBenchmark {
       "config-jmx-off", "config-control-off", "config-delay-0"})
   String agent;
 
-  private List<String> command;
+  /** The line a Spring Boot application logs once it has started. */
+  private static final String STARTED = "Started ShopApplication in ";
 
-  @Setup
+  private List<String> command;
+  private ChildJvm shop;
+
+  @Setup(Level.Trial)
   public void buildCommand() {
     Path repo = Paths.get(System.getProperty("initcall4j.repo", "."));
-    Path jar = repo.resolve("agent/target/initcall-agent.jar");
-    Path corpus = repo.resolve("benchmarks/target/corpus").resolve(program + ".jar");
+    Path jar = (agentOf.equals("this") ? repo : Paths.get(agentOf))
+        .resolve("agent/target/initcall-agent.jar");
+    Path corpus = program.equals("spring") ? repo.resolve("spring-boot-it/target/shop.jar")
+        : repo.resolve("benchmarks/target/corpus").resolve(program + ".jar");
     for (Path needed : List.of(jar, corpus)) {
       if (!Files.isRegularFile(needed)) {
         throw new IllegalStateException(needed.toAbsolutePath() + " not found: build with"
-            + " mvn package and run from the repository root (or set -Dinitcall4j.repo)");
+            + " mvn package (the web application: -pl spring-boot-it -am) and run from the"
+            + " repository root (or set -Dinitcall4j.repo)");
       }
     }
     command = new ArrayList<>(List.of(
@@ -86,6 +104,10 @@ public class ProfileStartupBenchmark {
         case "config-delay-0" -> "=control.delay=0,config=" + untouchedEntryPoint();
         default -> "";
       });
+    }
+    if (program.equals("spring")) {
+      command.addAll(List.of("-jar", corpus.toAbsolutePath().toString()));
+      return;
     }
     String classPath = corpus.toAbsolutePath().toString();
     if (program.equals("clojure")) {
@@ -115,6 +137,8 @@ public class ProfileStartupBenchmark {
     String target = program.equals("h2") ? "org.h2.tools.Console#main(java.lang.String[])"
         : program.equals("groovy")
             ? "org.codehaus.groovy.tools.FileSystemCompiler#main(java.lang.String[])"
+        : program.equals("spring")
+            ? "org.springframework.boot.loader.launch.PropertiesLauncher#main(java.lang.String[])"
         : "clojure.lang.Repl#main(java.lang.String[])";
     try {
       Path config = Files.createTempFile("initcall4j-bench", ".properties");
@@ -136,10 +160,25 @@ public class ProfileStartupBenchmark {
 
   @Benchmark
   public int run(ChildCpu cpu) throws IOException, InterruptedException {
+    if (program.equals("spring")) {
+      shop = new ChildJvm(command);
+      String started = shop.awaitLineContaining(STARTED);
+      cpu.childCpuMs += shop.cpuMillis();
+      return started.length();
+    }
     long before = ChildJvm.childrenCpuTicks();
     int status = launch();
     cpu.childCpuMs += (ChildJvm.childrenCpuTicks() - before) * 10.0;
     return status;
+  }
+
+  /** The web application runs on after its line: stopped here, outside the measured time. */
+  @TearDown(Level.Invocation)
+  public void stopShop() throws InterruptedException {
+    if (shop != null) {
+      shop.stop();
+      shop = null;
+    }
   }
 
   private int launch() throws IOException, InterruptedException {

@@ -54,7 +54,8 @@ public final class Camera {
     if (agent && !options.flush()) {
       System.out.println("camera: deferred modules left for a flush by the operator");
     } else if (agent) {
-      Initcalls.require("usb"); // says why, when usb or what it needs failed
+      // the group of what shares the pictures; says why, when a part or what it needs failed
+      Initcalls.require("connectivity");
     }
     serve(options.serveMillis());
   }
@@ -78,7 +79,8 @@ public final class Camera {
     String address = UsbMassStorage.address();
     if (address == null && millis != 0) {
       // --no-flush: stay on, so that an operator's flush can start usb and serve the gallery
-      System.out.println("camera: the gallery is served once an operator flushes usb");
+      System.out.println("camera: the gallery is served once an operator flushes connectivity"
+          + " (or usb)");
       address = UsbMassStorage.awaitAddress(millis);
     }
     if (address != null) {

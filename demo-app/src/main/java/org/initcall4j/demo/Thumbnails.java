@@ -23,7 +23,7 @@ public final class Thumbnails {
 
   private Thumbnails() {}
 
-  @Initcall(name = "thumbnails", after = "storage", deferred = true)
+  @Initcall(name = "thumbnails", partOf = "connectivity", after = "storage", deferred = true)
   static synchronized void start() {
     try {
       Files.createDirectories(Storage.root().resolve(DIR));

@@ -28,7 +28,8 @@ public final class UsbMassStorage {
 
   private UsbMassStorage() {}
 
-  @Initcall(name = "usb", after = {"storage", "thumbnails", "crypto"}, deferred = true)
+  @Initcall(name = "usb", partOf = "connectivity", after = {"storage", "thumbnails", "crypto"},
+      deferred = true)
   static synchronized void connect() {
     int port = Integer.getInteger("camera.port", 0);
     try {

@@ -91,12 +91,19 @@ class CameraIT {
     Path controlDir = control.resolve("control");
     try (RunningJvm camera = camera(dir, "control=" + controlDir, "--no-flush", "--serve=forever")
         .start()) {
-      camera.awaitStdout("the gallery is served once an operator flushes usb", 60_000);
+      camera.awaitStdout("the gallery is served once an operator flushes connectivity", 60_000);
       Path command = controlDir.resolve("deferred_initcalls");
       camera.awaitFile(command, content -> true, 60_000);
-      Files.writeString(command, "usb\n");
+      Files.writeString(command, "connectivity\n"); // the group: thumbnails and usb
 
       camera.awaitStdout("serving until stopped", 60_000);
+      assertTrue(camera.stderr().contains("initcall4j: control: flush connectivity requested"),
+          camera.describe());
+      // the view is rewritten once the flush is over, which may be just after the gallery is up
+      String lines = camera.awaitFile(controlDir.resolve("initcalls"),
+          t -> t.matches("(?s).*\nconnectivity +DEVICE +done .* \\(group\\) +2 parts:"
+              + " thumbnails, usb\n.*"), 10_000);
+      assertTrue(lines.matches("(?s).*\ncrypto +DEVICE +done .*"), "what usb needs: " + lines);
       assertTrue(camera.stdout().matches("(?s).*gallery at http://\\S+/ lists 1 picture\n.*"),
           camera.describe());
     }

@@ -19,6 +19,7 @@ import javax.management.JMException;
 import javax.management.JMRuntimeException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.ReflectionException;
 import javax.management.RuntimeMBeanException;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -274,6 +275,11 @@ final class TargetJvm implements AutoCloseable {
   private CliException failure(String what, Exception e) {
     if (e instanceof RuntimeMBeanException && e.getCause() != null) {
       return new CliException(CliException.FAILED, e.getCause().getMessage());
+    }
+    if (e instanceof ReflectionException && e.getCause() instanceof NoSuchMethodException) {
+      return new CliException(CliException.FAILED, "the initcall4j agent in JVM " + pid
+          + " cannot " + what + ": it is an older initcall4j than this tool; run the tool from"
+          + " the agent jar that JVM runs");
     }
     return new CliException(CliException.FAILED, "cannot " + what + " in JVM " + pid + ": " + e);
   }

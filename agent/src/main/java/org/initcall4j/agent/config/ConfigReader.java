@@ -20,7 +20,8 @@ final class ConfigReader {
   static final String PREFIX = "initcall.";
   static final List<String> ATTRIBUTES =
       List.of("method", "class", "level", "after", "before", "partOf", "deferred", "async",
-          "mainThread", "replayByReference");
+          "mainThread", "replayByReference", "disabled");
+  private static final String DISABLED = "disabled";
 
   private final String file;
   private final List<ConfigProblem> problems;
@@ -33,12 +34,30 @@ final class ConfigReader {
   }
 
   static List<ConfigEntry> read(String text, String file, List<ConfigProblem> problems) {
+    return read(text, file, problems, new ArrayList<>());
+  }
+
+  /**
+   * The entries of a config text; each {@code disabled = true} also goes into {@code disabled}.
+   * An entry with {@code disabled} alone names an initcall (or group) declared elsewhere.
+   */
+  static List<ConfigEntry> read(String text, String file, List<ConfigProblem> problems,
+      List<DisabledEntry> disabled) {
     ConfigReader reader = new ConfigReader(file, problems);
     for (ConfigLines.Line line : ConfigLines.parse(text, file, problems)) {
       reader.add(line);
     }
     List<ConfigEntry> built = new ArrayList<>();
+    List<DisabledEntry> allDisabled = new ArrayList<>();
     for (Map.Entry<String, Map<String, ConfigLines.Line>> entry : reader.entries.entrySet()) {
+      ConfigLines.Line disabledLine = entry.getValue().get(DISABLED);
+      if (disabledLine != null && reader.bool(disabledLine, entry.getKey())) {
+        allDisabled.add(new DisabledEntry(entry.getKey(), file, disabledLine.number(),
+            disabledLine.key()));
+      }
+      if (disabledLine != null && entry.getValue().size() == 1) {
+        continue; // disables an initcall declared elsewhere: nothing to declare here
+      }
       ConfigEntry one = reader.build(entry.getKey(), entry.getValue());
       if (one != null) {
         built.add(one);
@@ -54,6 +73,11 @@ final class ConfigReader {
     for (ConfigEntry entry : built) {
       if (!bad.contains(entry.spec().name())) {
         result.add(entry);
+      }
+    }
+    for (DisabledEntry entry : allDisabled) {
+      if (!bad.contains(entry.name())) {
+        disabled.add(entry);
       }
     }
     return result;
@@ -99,7 +123,9 @@ final class ConfigReader {
     ConfigLines.Line first = attributes.values().iterator().next();
     if (method == null && type == null) {
       problem(first, name, "initcall '" + name + "' has no target: add initcall." + name
-          + ".method=com.acme.Type#method() or initcall." + name + ".class=com.acme.Type");
+          + ".method=com.acme.Type#method() or initcall." + name + ".class=com.acme.Type"
+          + (attributes.containsKey(DISABLED) ? " (to disable an initcall declared elsewhere,"
+          + " give initcall." + name + ".disabled alone)" : ""));
       return null;
     }
     if (method != null && type != null) {

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.initcall4j.agent.model.InitcallSpec;
 
 /**
@@ -26,9 +28,11 @@ public final class InitcallConfig {
   static final int MAX_BYTES = 1 << 20;
 
   private final List<ConfigEntry> entries;
+  private final List<DisabledEntry> disabled;
 
-  private InitcallConfig(List<ConfigEntry> entries) {
+  private InitcallConfig(List<ConfigEntry> entries, List<DisabledEntry> disabled) {
     this.entries = List.copyOf(entries);
+    this.disabled = List.copyOf(disabled);
   }
 
   /**
@@ -90,7 +94,8 @@ public final class InitcallConfig {
   static InitcallConfig parse(String text, String file, boolean lenient, ClassLoader loader,
       PrintStream warnings) {
     List<ConfigProblem> problems = new ArrayList<>();
-    List<ConfigEntry> entries = ConfigReader.read(text, file, problems);
+    List<DisabledEntry> disabled = new ArrayList<>();
+    List<ConfigEntry> entries = ConfigReader.read(text, file, problems, disabled);
     entries = TargetCheck.check(entries, loader, problems);
     if (!problems.isEmpty()) {
       // syntax is checked before targets; the user reads the file top to bottom
@@ -98,15 +103,24 @@ public final class InitcallConfig {
       if (!lenient) {
         throw new ConfigException(problems);
       }
+      Set<String> bad = new HashSet<>();
       for (ConfigProblem problem : problems) {
         warnings.println("initcall4j: " + problem + " (left out: option 'lenient')");
+        bad.add(problem.entry());
       }
+      // a disabled entry whose declaration was left out goes with it
+      disabled.removeIf(entry -> bad.contains(entry.name()));
     }
-    return new InitcallConfig(entries);
+    return new InitcallConfig(entries, disabled);
   }
 
   public List<ConfigEntry> entries() {
     return entries;
+  }
+
+  /** Every {@code initcall.<name>.disabled = true}, in file order. */
+  public List<DisabledEntry> disabled() {
+    return disabled;
   }
 
   public List<InitcallSpec> specs() {

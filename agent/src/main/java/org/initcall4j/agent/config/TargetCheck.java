@@ -88,6 +88,39 @@ final class TargetCheck {
     return entry.asSerializable();
   }
 
+  /**
+   * Why the config check would refuse to defer the static initializer of {@code className}, a
+   * class of {@code loader}, or null when it would accept it: the same rules as for a config
+   * entry {@code deferred=true}, read from the class file (nothing is loaded).
+   */
+  static String deferralRefusal(String className, ClassLoader loader) {
+    String internal = className.replace('.', '/');
+    URL url = loader == null ? null : loader.getResource(internal + ".class");
+    if (url == null) {
+      return "its class file is not a resource of its class loader (made at run time?), so"
+          + " the config check cannot read it";
+    }
+    if (url.getProtocol().equals("jrt")) {
+      return "it is a JDK class";
+    }
+    TargetCheck check = new TargetCheck(loader, new ArrayList<>());
+    try {
+      byte[] classFile = read(url);
+      ClassShape shape = ClassShape.of(classFile);
+      if (!shape.hasStaticInitializer()) {
+        return "it has no static initializer";
+      }
+      String refusal = check.deferralRefusal(className, shape);
+      if (refusal == null && check.serialForm.isSerializable(classFile)) {
+        String serial = SerialFormCheck.refusal(shape, true);
+        refusal = serial == null ? null : "it is Serializable and " + serial;
+      }
+      return refusal;
+    } catch (IOException | RuntimeException e) {
+      return "cannot read " + url + ": " + e;
+    }
+  }
+
   /** For a misspelt method name: the methods within two edits of it, with their parameters. */
   private static String closeNames(ClassShape shape, String wanted) {
     List<String> close = new ArrayList<>();

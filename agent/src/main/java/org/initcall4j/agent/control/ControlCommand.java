@@ -11,13 +11,14 @@ import org.initcall4j.agent.model.InitcallName;
 /**
  * One command written to {@code deferred_initcalls}: {@code 1} flushes every deferred initcall
  * (as {@code echo 1 > /proc/deferred_initcalls} does in the kernel), an initcall's name flushes
- * it and what it needs. One line; a trailing newline is fine. Everything else is rejected.
+ * it and what it needs, a group's name every part of it not run yet (and what they need). One
+ * line; a trailing newline is fine. Everything else is rejected.
  *
- * @param name the initcall to flush, or null for all
+ * @param name the initcall or group to flush, or null for all
  */
 record ControlCommand(String name) {
   static final String USAGE = "write 1 to flush every deferred initcall, or one initcall's name"
-      + " to flush it and what it needs";
+      + " to flush it and what it needs, or a group's name to flush its parts";
 
   boolean all() {
     return name == null;
@@ -32,7 +33,7 @@ record ControlCommand(String name) {
   /**
    * Parses what was written.
    *
-   * @param known whether an initcall of that name exists
+   * @param known whether an initcall or a group of that name exists
    * @param closest a known name close to an unknown one, or null when none is
    * @return the command, or null when nothing was written yet (an empty file: a shell's
    *     {@code >} truncates before it writes)

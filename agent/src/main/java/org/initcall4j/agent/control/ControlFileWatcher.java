@@ -7,15 +7,12 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.initcall4j.agent.runtime.FlushRequest;
 import org.initcall4j.agent.runtime.FlushResult;
 import org.initcall4j.agent.runtime.FlushTrigger;
-import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 import org.initcall4j.agent.text.EditDistance;
 
@@ -190,8 +187,7 @@ final class ControlFileWatcher {
     String name = ControlFiles.DEFERRED;
     ControlCommand command;
     try {
-      command = ControlCommand.parse(write.bytes(), n -> runtime.find(n) != null,
-          this::closestName);
+      command = ControlCommand.parse(write.bytes(), runtime::knows, this::closestName);
     } catch (RejectedInputException e) {
       // the error first, then the view: a reader who sees the view back also sees the error
       files.reject(name, e.getMessage());
@@ -223,10 +219,6 @@ final class ControlFileWatcher {
   }
 
   private String closestName(String wanted) {
-    List<String> names = new ArrayList<>();
-    for (InitcallRecord record : runtime.records()) {
-      names.add(record.name());
-    }
-    return EditDistance.closest(wanted, names);
+    return EditDistance.closest(wanted, runtime.names());
   }
 }

@@ -175,11 +175,6 @@ public final class ControlPlane {
     startNow();
   }
 
-  /** The flush policy in force. */
-  public FlushScheduler scheduler() {
-    return scheduler;
-  }
-
   /**
    * A named class, not a lambda: started from premain, where no lambda bootstrap may run.
    *

@@ -62,7 +62,7 @@ public final class FlushScheduler {
     }
     readyNanos = runtime.elapsedNanos();
     if (policy.kind() == FlushPolicy.Kind.READY) {
-      flushNow(runtime, "flush=ready, Initcalls.ready() was called");
+      flushNow(runtime, "flush=ready, the application is ready");
     }
   }
 

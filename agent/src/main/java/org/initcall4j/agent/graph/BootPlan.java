@@ -7,7 +7,8 @@ import org.initcall4j.agent.model.InitcallSpec;
 
 /**
  * The checked, ordered initcalls: position {@code i} runs before {@code i + 1} in sequential boot,
- * and every prerequisite of an initcall has a smaller position. Held in the graph's int arrays,
+ * and every prerequisite of an initcall has a smaller position. Groups are not in the order (they
+ * run nothing); {@link #groups()} names them and their parts. Held in the graph's int arrays,
  * indexed by the id {@link InitcallGraph} gave each name.
  */
 public final class BootPlan {
@@ -19,9 +20,11 @@ public final class BootPlan {
   private final int[] needsStart;
   private final int[] needsEnd;
   private final int[] needs;
+  private final List<InitcallGroup> groups;
 
   BootPlan(InitcallSpec[] order, NameIndex ids, int[] positionOf, int[] idAt, int[] needsStart,
-      int[] needsEnd, int[] needs) {
+      int[] needsEnd, int[] needs, List<InitcallGroup> groups) {
+    this.groups = List.copyOf(groups);
     this.order = Collections.unmodifiableList(Arrays.asList(order));
     this.ids = ids;
     this.positionOf = positionOf;
@@ -46,9 +49,24 @@ public final class BootPlan {
     return Arrays.copyOfRange(needs, needsStart[id], needsEnd[id]);
   }
 
-  /** Position of the named initcall, or -1. */
+  /** Position of the named initcall, or -1 (also for a group's name). */
   public int positionOf(String name) {
     int id = ids.find(name);
     return id < 0 ? -1 : positionOf[id];
+  }
+
+  /** The groups (names in partOf that no initcall has), in the order they are first named. */
+  public List<InitcallGroup> groups() {
+    return groups;
+  }
+
+  /** The named group, or null. */
+  public InitcallGroup group(String name) {
+    for (InitcallGroup group : groups) {
+      if (group.name().equals(name)) {
+        return group;
+      }
+    }
+    return null;
   }
 }

@@ -23,26 +23,32 @@ final class EdgeProblems {
   /** Reports every edge whose prerequisite runs at a later level, or is deferred at boot. */
   void reportLevelsAndDeferral(List<GraphProblem> problems) {
     for (int id = 0; id < nodes.count; id++) {
-      String name = nodes.names[id];
       String level = nodes.specs[id].level().lowerName();
       for (int i = in.start[id]; i < in.start[id + 1]; i++) {
         int e = in.values[i];
         int prerequisite = edges.from[e];
-        String needed = nodes.names[prerequisite];
         String neededLevel = nodes.specs[prerequisite].level().lowerName();
         if (nodes.levels[prerequisite] > nodes.levels[id]) {
-          problems.add(new GraphProblem(name, "'" + name + "' (level " + level
-              + ") must wait for '" + needed + "' (level " + neededLevel + "), but level " + level
-              + " runs first: " + edges.why(e) + "; move '" + name + "' to level " + neededLevel
-              + " or later, or '" + needed + "' earlier"));
+          problems.add(new GraphProblem(nodes.subject(id), nodes.describe(id) + " (level "
+              + level + ") must wait for " + nodes.describe(prerequisite) + " (level "
+              + neededLevel + "), but level " + level + " runs first: " + edges.why(e)
+              + "; move " + movable(id) + " to level " + neededLevel + " or later, or "
+              + movable(prerequisite) + " earlier"));
         }
         if (nodes.deferred[prerequisite] && !nodes.deferred[id]) {
-          problems.add(new GraphProblem(name, "'" + name + "' runs at boot but must wait for '"
-              + needed + "', which is deferred: " + edges.why(e) + "; defer '" + name
-              + "' too, or do not defer '" + needed + "'"));
+          problems.add(new GraphProblem(nodes.subject(id), nodes.describe(id)
+              + " runs at boot but must wait for " + nodes.describe(prerequisite)
+              + ", which is deferred: " + edges.why(e) + "; defer " + movable(id)
+              + " too, or do not defer " + movable(prerequisite)));
         }
       }
     }
+  }
+
+  /** What to change: an initcall, or a group's parts (a group's level and deferral are theirs). */
+  private String movable(int id) {
+    return nodes.isGroup(id) ? "the parts of group '" + nodes.names[id] + "'"
+        : "'" + nodes.names[id] + "'";
   }
 
   /**
@@ -80,7 +86,7 @@ final class EdgeProblems {
       node = edges.from[e];
     } while (node != at);
     names.append(nodes.names[at]);
-    problems.add(new GraphProblem(nodes.names[at], "dependency cycle: " + names
+    problems.add(new GraphProblem(nodes.subject(at), "dependency cycle: " + names
         + " (each waits for the next)" + reasons + "\nremove one of these dependencies"));
   }
 }

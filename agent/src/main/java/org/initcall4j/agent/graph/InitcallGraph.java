@@ -1,6 +1,7 @@
 package org.initcall4j.agent.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.initcall4j.agent.model.InitcallSpec;
@@ -16,6 +17,11 @@ import org.initcall4j.agent.model.InitcallSpec;
  * <p>Edges: {@code a after b} and {@code b before a} both make a wait for b. When b has parts
  * ({@code partOf = "b"}), waiting for b means waiting for b and all its parts; each part itself
  * waits for b's own initcall.
+ *
+ * <p>Groups: a name in {@code partOf} that no initcall has is a group, a node with nothing to
+ * run ({@link Nodes}); it is checked and sorted like an initcall (a cycle through it names it)
+ * and then left out of the plan, its parts waiting for what it waited for
+ * ({@link BootPlan#groups()}).
  *
  * <p>Everything is held in int arrays indexed by an id per name (see {@link Nodes},
  * {@link Edges}): at 100k initcalls a graph of objects per node and per edge was 55 MB, copied by
@@ -37,7 +43,7 @@ public final class InitcallGraph {
    */
   public static BootPlan plan(List<InitcallSpec> specs, Set<String> external) {
     List<GraphProblem> problems = new ArrayList<>(0);
-    Nodes nodes = Nodes.of(specs, problems);
+    Nodes nodes = Nodes.of(specs, external, problems);
     Edges edges = Edges.declared(nodes, external, problems);
     if (contradictsLevelsOrDeferral(nodes, edges)) {
       new EdgeProblems(nodes, edges).reportLevelsAndDeferral(problems);
@@ -113,7 +119,101 @@ public final class InitcallGraph {
     if (sorted < count) {
       failOnCycle(nodes, edges, waiting);
     }
-    return new BootPlan(order, nodes.index, positionOf, idAt, needsStart, needsEnd, needs);
+    if (nodes.initcalls < count) {
+      return withoutGroups(nodes, order, idAt, positionOf, needsStart, needsEnd, needs);
+    }
+    return new BootPlan(order, nodes.index, positionOf, idAt, needsStart, needsEnd, needs,
+        List.of());
+  }
+
+  /**
+   * The plan of the initcalls alone: positions renumbered without the groups, and an initcall
+   * that waits for a group waits for what the group waits for instead. A group's prerequisites
+   * come before it in the order, so each is resolved before anything waits for it.
+   */
+  private static BootPlan withoutGroups(Nodes nodes, InitcallSpec[] order, int[] idAt,
+      int[] positionOf, int[] needsStart, int[] needsEnd, int[] needs) {
+    int count = nodes.count;
+    int initcalls = nodes.initcalls;
+    int[] renumbered = new int[count]; // old position -> new one, -1 for a group
+    int[][] groupNeeds = new int[count][]; // by old position, for groups: new positions
+    int[][] idNeeds = new int[initcalls][];
+    InitcallSpec[] kept = new InitcallSpec[initcalls];
+    int[] keptIdAt = new int[initcalls];
+    int[] keptPositionOf = new int[count];
+    boolean[] seen = new boolean[initcalls];
+    int next = 0;
+    for (int old = 0; old < count; old++) {
+      int id = idAt[old];
+      int[] resolved = resolve(needs, needsStart[id], needsEnd[id], renumbered, groupNeeds, seen);
+      if (nodes.isGroup(id)) {
+        renumbered[old] = -1;
+        groupNeeds[old] = resolved;
+        keptPositionOf[id] = -1;
+      } else {
+        renumbered[old] = next;
+        kept[next] = order[old];
+        keptIdAt[next] = id;
+        keptPositionOf[id] = next;
+        idNeeds[id] = resolved;
+        next++;
+      }
+    }
+    int[] keptStart = new int[initcalls];
+    int[] keptEnd = new int[initcalls];
+    int total = 0;
+    for (int[] list : idNeeds) {
+      total += list.length;
+    }
+    int[] keptNeeds = new int[total];
+    int at = 0;
+    for (int id = 0; id < initcalls; id++) {
+      keptStart[id] = at;
+      System.arraycopy(idNeeds[id], 0, keptNeeds, at, idNeeds[id].length);
+      at += idNeeds[id].length;
+      keptEnd[id] = at;
+    }
+    List<InitcallGroup> groups = new ArrayList<>(count - initcalls);
+    int[] parts = new int[count];
+    boolean[] scratch = new boolean[count];
+    for (int group = initcalls; group < count; group++) {
+      int found = nodes.partsOf(group, parts, scratch);
+      int[] positions = new int[found];
+      for (int i = 0; i < found; i++) {
+        positions[i] = keptPositionOf[parts[i]];
+      }
+      Arrays.sort(positions);
+      groups.add(new InitcallGroup(nodes.names[group],
+          nodes.specs[group].level(), positions, nodes.specs[group].origin()));
+    }
+    return new BootPlan(kept, nodes.index, keptPositionOf, keptIdAt, keptStart, keptEnd,
+        keptNeeds, groups);
+  }
+
+  /** Old prerequisite positions as new ones, a group's replaced by its own; ascending, once. */
+  private static int[] resolve(int[] needs, int from, int to, int[] renumbered,
+      int[][] groupNeeds, boolean[] seen) {
+    int[] out = new int[8];
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      int old = needs[i];
+      int[] add = renumbered[old] >= 0 ? new int[] {renumbered[old]} : groupNeeds[old];
+      for (int position : add) {
+        if (!seen[position]) {
+          seen[position] = true;
+          if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
+          }
+          out[n++] = position;
+        }
+      }
+    }
+    int[] result = Arrays.copyOf(out, n);
+    for (int position : result) {
+      seen[position] = false;
+    }
+    Arrays.sort(result);
+    return result;
   }
 
   /** Every initcall still waiting for something waits, in the end, for itself. */

@@ -32,8 +32,8 @@ public final class IndexLoader {
   public static List<InitcallSpec> load(ClassLoader loader) {
     List<InitcallSpec> specs = new ArrayList<>();
     try {
-      for (URL url : locations(loader)) {
-        specs.addAll(IndexFormat.parse(read(url), sourceName(url)));
+      for (URL url : locations(loader, systemClassPath(loader))) {
+        specs.addAll(parse(url));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + IndexFormat.RESOURCE + ": " + e, e);
@@ -41,18 +41,33 @@ public final class IndexLoader {
     return specs;
   }
 
+  /**
+   * The initcalls of one index resource.
+   *
+   * @throws IndexFormatException naming the source and line of the first malformed line
+   */
+  public static List<InitcallSpec> parse(URL index) throws IOException {
+    return IndexFormat.parse(read(index), sourceName(index));
+  }
+
   /** Whether the loader sees any index, read or not (one resource lookup). */
   public static boolean anyIndex(ClassLoader loader) {
     try {
       return loader.getResources(IndexFormat.RESOURCE).hasMoreElements()
-          || !unpackedBootJarIndexes(loader).isEmpty();
+          || !unpackedBootJarIndexes(systemClassPath(loader)).isEmpty();
     } catch (IOException e) {
       return true; // the full start reads the index and reports this
     }
   }
 
-  /** Each index once, even when two views of the class path show the same file. */
-  private static Collection<URL> locations(ClassLoader loader) throws IOException {
+  /**
+   * Every index the loader sees, each once even when two views of the class path show the same
+   * file, and those at the root of unpacked Spring Boot jars on {@code classPath}.
+   *
+   * @param classPath the class path of the loader, entries separated as in {@code -cp}
+   */
+  public static Collection<URL> locations(ClassLoader loader, String classPath)
+      throws IOException {
     // keyed by text: URL.equals may resolve host names
     Map<String, URL> urls = new LinkedHashMap<>();
     Enumeration<URL> resources = loader.getResources(IndexFormat.RESOURCE);
@@ -60,19 +75,18 @@ public final class IndexLoader {
       URL url = resources.nextElement();
       urls.put(url.toExternalForm(), url);
     }
-    for (URL url : unpackedBootJarIndexes(loader)) {
+    for (URL url : unpackedBootJarIndexes(classPath)) {
       urls.put(url.toExternalForm(), url);
     }
     return urls.values();
   }
 
   /**
-   * The index at the root of an unpacked Spring Boot jar whose {@code BOOT-INF/classes} is on the
-   * system class path: the repackager keeps {@code META-INF/} at the jar's root.
+   * The index at the root of an unpacked Spring Boot jar whose {@code BOOT-INF/classes} is on
+   * {@code classPath}: the repackager keeps {@code META-INF/} at the jar's root.
    */
-  static List<URL> unpackedBootJarIndexes(ClassLoader loader) {
-    String classPath = System.getProperty("java.class.path", "");
-    if (loader != ClassLoader.getSystemClassLoader() || !classPath.contains(UNPACKED_CLASSES)) {
+  static List<URL> unpackedBootJarIndexes(String classPath) {
+    if (!classPath.contains(UNPACKED_CLASSES)) {
       return List.of(); // a string check on every other class path
     }
     List<URL> found = new ArrayList<>();
@@ -92,6 +106,12 @@ public final class IndexLoader {
       }
     }
     return found;
+  }
+
+  /** The JVM's class path for the system class loader; none for any other loader. */
+  private static String systemClassPath(ClassLoader loader) {
+    return loader == ClassLoader.getSystemClassLoader()
+        ? System.getProperty("java.class.path", "") : "";
   }
 
   /**

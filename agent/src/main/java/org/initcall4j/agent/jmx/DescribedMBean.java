@@ -32,7 +32,8 @@ final class DescribedMBean extends StandardEmitterMBean {
   @Override
   protected String getDescription(MBeanOperationInfo op, MBeanParameterInfo param,
       int sequence) {
-    return op.getName().equals("flush") ? "the initcall to run, after what it needs"
+    return op.getName().equals("flush") ? "the initcall to run, after what it needs, or a group"
+        + " whose parts to run"
         : super.getDescription(op, param, sequence);
   }
 
@@ -40,9 +41,14 @@ final class DescribedMBean extends StandardEmitterMBean {
   protected String getDescription(MBeanOperationInfo op) {
     return switch (op.getName()) {
       case "flush" -> (op.getSignature().length == 0
-          ? "runs every deferred initcall not run yet" : "runs that initcall and what it needs")
-          + "; returns how many succeeded, and each one failed or skipped with the error";
-      case "list" -> "the initcalls table, as in the control directory's initcalls file";
+          ? "runs every deferred initcall not run yet"
+          : "runs that initcall and what it needs, or every part of that group")
+          + "; returns how many succeeded, and each one failed, skipped or disabled with the"
+          + " error";
+      case "list" -> "the initcalls table (a line per group too), as in the"
+          + " control directory's initcalls file";
+      case "trace" -> "the boot so far as a Trace Event Format file (JSON) for Perfetto or"
+          + " chrome://tracing, as report=DIR's trace.json";
       default -> super.getDescription(op);
     };
   }

@@ -17,23 +17,25 @@ import org.initcall4j.agent.runtime.InitcallRecord;
  */
 final class FlushOpenData {
   static final String[] ITEMS = {"flushed", "ran", "succeeded", "failed", "skipped", "problems",
-      "summary"};
+      "summary", "group", "disabled"};
   static final CompositeType TYPE;
 
   static {
     try {
       ArrayType<String[]> strings = ArrayType.getArrayType(SimpleType.STRING);
       TYPE = new CompositeType("org.initcall4j.FlushResult", "what a flush did", ITEMS,
-          new String[] {"all, or the initcall asked for", "initcalls this flush ran or skipped",
+          new String[] {"all, or the initcall or group asked for", "initcalls this flush ran or skipped",
               "initcalls this flush ran without an error",
               "failed initcalls among those asked for and what they need, in this flush or"
                   + " earlier",
               "skipped initcalls among those asked for and what they need, in this flush or"
                   + " earlier",
-              "one line per failed or skipped initcall, with its error or the reason",
-              "ran N initcalls, N of M initcalls succeeded, or nothing left to run"},
+              "one line per failed, skipped or disabled initcall, with its error or the reason",
+              "ran N initcalls, N of M initcalls succeeded, or nothing left to run",
+              "true when a group was asked for: its parts and what they need",
+              "disabled initcalls among those asked for and what they need"},
           new OpenType<?>[] {SimpleType.STRING, SimpleType.INTEGER, SimpleType.INTEGER, strings,
-              strings, strings, SimpleType.STRING});
+              strings, strings, SimpleType.STRING, SimpleType.BOOLEAN, strings});
     } catch (OpenDataException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -45,7 +47,8 @@ final class FlushOpenData {
     try {
       return new CompositeDataSupport(TYPE, ITEMS, new Object[] {result.what(), result.ran(),
           result.succeeded(), names(result.failed()), names(result.skipped()),
-          result.problems().toArray(new String[0]), result.headline()});
+          result.problems().toArray(new String[0]), result.headline(), result.group(),
+          names(result.disabled())});
     } catch (OpenDataException e) {
       throw new IllegalStateException(e);
     }

@@ -14,8 +14,9 @@ public interface InitcallsMBean extends InitcallsReadOnlyMBean {
   CompositeData flush();
 
   /**
-   * Runs the named initcall and what it needs; returns what ran, how many succeeded, and each of
-   * them that failed or was skipped, with the error.
+   * Runs the named initcall and what it needs, or every part of the named group not run yet (and
+   * what they need); returns what ran, how many succeeded, and each of them that failed, was
+   * skipped or is disabled, with the error.
    */
   CompositeData flush(String name);
 }

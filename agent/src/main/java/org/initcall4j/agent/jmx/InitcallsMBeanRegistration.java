@@ -7,6 +7,7 @@ import javax.management.ObjectName;
 import org.initcall4j.agent.control.FlushScheduler;
 import org.initcall4j.agent.control.MBeanRegistrar;
 import org.initcall4j.agent.profile.ProfileMode;
+import org.initcall4j.agent.report.BootReport;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRuntime;
 
@@ -28,10 +29,15 @@ public final class InitcallsMBeanRegistration implements MBeanRegistrar {
   public static final int PROTOCOL_VERSION = 2;
 
   private final ProfileMode profile;
+  private final BootReport report;
 
-  /** @param profile profile mode in this JVM, for the MBean's profile attributes; null if off */
-  public InitcallsMBeanRegistration(ProfileMode profile) {
+  /**
+   * @param profile profile mode in this JVM, for the MBean's profile attributes; null if off
+   * @param report the report kept for option {@code report=DIR}, or null (one is made on demand)
+   */
+  public InitcallsMBeanRegistration(ProfileMode profile, BootReport report) {
     this.profile = profile;
+    this.report = report;
   }
 
   @Override
@@ -42,7 +48,8 @@ public final class InitcallsMBeanRegistration implements MBeanRegistrar {
       InitcallsNotifier notifier = new InitcallsNotifier();
       notifier.source(name);
       InitcallsView view = new InitcallsView(runtime, scheduler, memory, notifier,
-          controlDirectory, readOnly, profile);
+          controlDirectory, readOnly, profile,
+          report != null ? report : BootReport.of(runtime));
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       server.registerMBean(new DescribedMBean(view, readOnly, notifier), name);
       runtime.addListener(notifier);

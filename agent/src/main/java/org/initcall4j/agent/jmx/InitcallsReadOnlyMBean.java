@@ -31,6 +31,9 @@ public interface InitcallsReadOnlyMBean {
 
   int getSkipped();
 
+  /** Switched off by name (option disable, or disabled in the config): never run. */
+  int getDisabled();
+
   /** Not run yet: pending at boot, or deferred. */
   int getWaiting();
 
@@ -62,6 +65,13 @@ public interface InitcallsReadOnlyMBean {
 
   /** The same table as the control directory's {@code initcalls} file. */
   String list();
+
+  /**
+   * The boot so far as a Trace Event Format file (JSON), as option {@code report=DIR} writes
+   * {@code trace.json}: Perfetto and {@code chrome://tracing} open it. An operation, not an
+   * attribute: it can be large, and a client browsing attributes should not fetch it.
+   */
+  String trace();
 
   /** Whether profile mode is on in this JVM. */
   boolean isProfiling();

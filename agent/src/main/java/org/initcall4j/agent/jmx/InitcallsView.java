@@ -15,9 +15,11 @@ import org.initcall4j.agent.control.ControlViews;
 import org.initcall4j.agent.control.FlushScheduler;
 import org.initcall4j.agent.profile.ProfileMode;
 import org.initcall4j.agent.profile.ProfileOpenData;
+import org.initcall4j.agent.report.BootReport;
 import org.initcall4j.agent.runtime.FlushRequest;
 import org.initcall4j.agent.runtime.FlushResult;
 import org.initcall4j.agent.runtime.FlushTrigger;
+import org.initcall4j.agent.runtime.GroupRecord;
 import org.initcall4j.agent.runtime.InitMemory;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallRuntime;
@@ -26,20 +28,23 @@ import org.initcall4j.agent.runtime.InitcallState;
 /** {@link InitcallsMBean} over the live runtime: every read is current, nothing is cached. */
 final class InitcallsView implements InitcallsMBean {
   private static final String[] COLUMNS = {"name", "level", "state", "deferred", "startMillis",
-      "durationMillis", "thread", "detail"};
+      "durationMillis", "thread", "group", "detail"};
   private static final CompositeType ROW;
   private static final TabularType TABLE;
 
   static {
     try {
       ROW = new CompositeType("org.initcall4j.Initcall", "one initcall", COLUMNS,
-          new String[] {"unique name", "boot level", "pending, deferred, running, done, failed"
-              + " or skipped", "parked at boot", "start, ms after agent start (-1: not run)",
-              "duration in ms (-1: not finished)", "thread that ran it", "error or skip reason"},
+          new String[] {"unique name", "boot level (a group: its earliest part's)", "pending,"
+              + " deferred, running, done, failed, skipped or disabled (a group: its parts')",
+              "parked at boot (a group: every part is)", "start, ms after agent start (-1: not"
+              + " run)", "duration in ms (-1: not finished)", "thread that ran it",
+              "the group it is part of, '(group)' on a group's own row, '' for none",
+              "error, skip reason, who disabled it; a group's parts"},
           new OpenType<?>[] {SimpleType.STRING, SimpleType.STRING, SimpleType.STRING,
               SimpleType.BOOLEAN, SimpleType.DOUBLE, SimpleType.DOUBLE, SimpleType.STRING,
-              SimpleType.STRING});
-      TABLE = new TabularType("org.initcall4j.Initcalls", "every initcall", ROW,
+              SimpleType.STRING, SimpleType.STRING});
+      TABLE = new TabularType("org.initcall4j.Initcalls", "every initcall and group", ROW,
           new String[] {"name"});
     } catch (OpenDataException e) {
       throw new ExceptionInInitializerError(e);
@@ -53,11 +58,13 @@ final class InitcallsView implements InitcallsMBean {
   private final String controlDirectory;
   private final boolean readOnly;
   private final ProfileMode profile;
+  private final BootReport report;
 
   InitcallsView(InitcallRuntime runtime, FlushScheduler scheduler, InitMemory memory,
       InitcallsNotifier notifier, String controlDirectory, boolean readOnly,
-      ProfileMode profile) {
+      ProfileMode profile, BootReport report) {
     this.profile = profile;
+    this.report = report;
     this.runtime = runtime;
     this.scheduler = scheduler;
     this.memory = memory;
@@ -79,27 +86,43 @@ final class InitcallsView implements InitcallsMBean {
   @Override
   public TabularData getInitcalls() {
     TabularDataSupport table = new TabularDataSupport(TABLE);
-    for (InitcallRecord record : runtime.records()) {
-      try {
-        table.put(new CompositeDataSupport(ROW, COLUMNS, row(record)));
-      } catch (OpenDataException e) {
-        throw new IllegalStateException(e);
+    try {
+      for (InitcallRecord record : runtime.records()) {
+        GroupRecord group = runtime.groups().isEmpty() ? null : runtime.groupOf(record);
+        table.put(new CompositeDataSupport(ROW, COLUMNS,
+            row(record, group == null ? "" : group.name())));
       }
+      for (GroupRecord group : runtime.groups()) {
+        table.put(new CompositeDataSupport(ROW, COLUMNS, row(group)));
+      }
+    } catch (OpenDataException e) {
+      throw new IllegalStateException(e);
     }
     return table;
   }
 
-  private static Object[] row(InitcallRecord record) {
+  private static Object[] row(InitcallRecord record, String group) {
     InitcallState state = record.state();
     boolean started = state == InitcallState.RUNNING || state == InitcallState.DONE
         || state == InitcallState.FAILED;
     boolean finished = state == InitcallState.DONE || state == InitcallState.FAILED;
     String detail = state == InitcallState.FAILED ? String.valueOf(record.error())
-        : state == InitcallState.SKIPPED ? record.skipReason() : "";
+        : state == InitcallState.SKIPPED || state == InitcallState.DISABLED ? record.skipReason()
+        : "";
     return new Object[] {record.name(), record.spec().level().name(),
         state.name().toLowerCase(Locale.ROOT), record.spec().deferred(),
         started ? record.startNanos() / 1e6 : -1.0, finished ? record.durationNanos() / 1e6 : -1.0,
-        started && record.threadName() != null ? record.threadName() : "", detail};
+        started && record.threadName() != null ? record.threadName() : "", group, detail};
+  }
+
+  /** A group's row: its state, start and span derived from its parts. */
+  private static Object[] row(GroupRecord group) {
+    long start = group.startNanos();
+    long end = group.endNanos();
+    return new Object[] {group.name(), group.level().name(),
+        group.state().name().toLowerCase(Locale.ROOT), group.deferred(),
+        start < 0 ? -1.0 : start / 1e6, start < 0 || end < 0 ? -1.0 : (end - start) / 1e6, "",
+        "(group)", group.detail()};
   }
 
   @Override
@@ -143,6 +166,11 @@ final class InitcallsView implements InitcallsMBean {
   @Override
   public int getSkipped() {
     return count(InitcallState.SKIPPED);
+  }
+
+  @Override
+  public int getDisabled() {
+    return count(InitcallState.DISABLED);
   }
 
   @Override
@@ -218,6 +246,11 @@ final class InitcallsView implements InitcallsMBean {
   @Override
   public String list() {
     return ControlViews.table(runtime);
+  }
+
+  @Override
+  public String trace() {
+    return report.trace();
   }
 
   @Override

@@ -60,6 +60,36 @@ final class ByteSink {
     return this;
   }
 
+  /** Leaves room for a u2 written later ({@link #setU2}); returns where it is. */
+  int reserveU2() {
+    room(2);
+    size += 2;
+    return size - 2;
+  }
+
+  /** Leaves room for a u4 written later ({@link #setU4}); returns where it is. */
+  int reserveU4() {
+    room(4);
+    size += 4;
+    return size - 4;
+  }
+
+  void setU2(int at, int value) {
+    bytes[at] = (byte) (value >>> 8);
+    bytes[at + 1] = (byte) value;
+  }
+
+  void setU4(int at, int value) {
+    setU2(at, value >>> 16);
+    setU2(at + 2, value);
+  }
+
+  /** Copies what was written to {@code to} at {@code at}; returns the position after it. */
+  int copyTo(byte[] to, int at) {
+    System.arraycopy(bytes, 0, to, at, size);
+    return at + size;
+  }
+
   int size() {
     return size;
   }

@@ -55,6 +55,48 @@ final class ClassFileScan {
   }
 
   /**
+   * Where each constant-pool entry starts, by index, with the pool's end at index 0 (which no
+   * entry uses); null when the pool is cut off or has an unknown tag. A loop of its own, so the
+   * JIT compiles it small.
+   */
+  static int[] offsets(byte[] b) {
+    int count = u2(b, 8);
+    if (count < 1) {
+      return null;
+    }
+    int[] cp = new int[count];
+    int at = 10;
+    for (int index = 1; index < count; index++) {
+      int size = entrySize(b, at);
+      if (size < 0) {
+        return null;
+      }
+      cp[index] = at;
+      if (b[at] == 5 || b[at] == 6) {
+        index++; // Long and Double take two slots
+      }
+      at += size;
+    }
+    cp[0] = at;
+    return cp;
+  }
+
+  /** Whether constant {@code index} is the UTF-8 string {@code ascii}. */
+  static boolean utf8Is(byte[] b, int[] cp, int index, byte[] ascii) {
+    if (index <= 0 || index >= cp.length || cp[index] == 0 || b[cp[index]] != 1
+        || u2(b, cp[index] + 1) != ascii.length) {
+      return false;
+    }
+    int at = cp[index] + 3;
+    for (int i = 0; i < ascii.length; i++) {
+      if (b[at + i] != ascii[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The size in bytes of the constant-pool entry at {@code at}, or -1 when it is cut off or has
    * an unknown tag.
    */
@@ -87,5 +129,14 @@ final class ClassFileScan {
 
   static int u2(byte[] b, int at) {
     return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+  }
+
+  static int u4(byte[] b, int at) {
+    return (u2(b, at) << 16) | u2(b, at + 2);
+  }
+
+  /** The bytes of an ASCII name, to compare constants with. */
+  static byte[] ascii(String name) {
+    return name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 }

@@ -7,7 +7,7 @@ import static org.initcall4j.agent.profile.ClassFileScan.u2;
  * writes (a single {@code return}, as the last instruction):
  *
  * <pre>
- *   0: ldc_w "the.Class"; invokestatic enter; nop; nop   (8 bytes: keeps switch padding)
+ *   0: ldc_w "the/Class"; invokestatic enter; nop; nop   (8 bytes: keeps switch padding)
  *   8: the original code, every offset moved by 8, without its final return
  *      invokestatic exit; return
  *      handler (any, over the original code): invokestatic exitFailed; athrow
@@ -23,33 +23,37 @@ final class ClinitCodePatch {
   /** Bytes the patch adds to the code: the prologue, exit and the handler, minus the return. */
   static final int GROWTH = SHIFT + 3 + 1 + 3 + 1 - 1;
 
+  private static final byte[] LINE_NUMBER_TABLE = ClassFileScan.ascii("LineNumberTable");
+  private static final byte[] LOCAL_VARIABLE_TABLE = ClassFileScan.ascii("LocalVariableTable");
+  private static final byte[] LOCAL_VARIABLE_TYPE_TABLE =
+      ClassFileScan.ascii("LocalVariableTypeTable");
+  private static final byte[] STACK_MAP_TABLE = ClassFileScan.ascii("StackMapTable");
+
   /** A code too large to time; distinct from null (not handled here). */
   static final ByteSink TOO_LARGE = new ByteSink(0);
 
   private final byte[] b;
   private final int[] cp;
   private final int major;
-  private final ConstantsAdded added;
+  /** The index of the first constant {@link ClinitPatcher} adds; the others follow it. */
+  private final int added;
 
-  ClinitCodePatch(byte[] b, int[] cp, int major, ConstantsAdded added) {
+  ClinitCodePatch(byte[] b, int[] cp, int major, int firstAdded) {
     this.b = b;
     this.cp = cp;
     this.major = major;
-    this.added = added;
+    this.added = firstAdded;
   }
-
-  /** Indexes of the constants the patched code refers to. */
-  record ConstantsAdded(int className, int enter, int exit, int exitFailed, int throwable,
-      int stackMapTable) {}
 
   /**
    * The new Code attribute (from its name index on) for the one at {@code at}, null when this
-   * class is for the ASM path, or {@link #TOO_LARGE}.
+   * class is for the ASM path, or {@link #TOO_LARGE}. Written into one buffer, lengths and
+   * counts filled in once known.
    */
   ByteSink patch(int at) {
     int codeLength = u4(at + 10);
     int code = at + 14;
-    if (!singleReturnAtEnd(code, codeLength) || codeLength < 2) {
+    if (codeLength < 2 || !singleReturnAtEnd(code, codeLength)) {
       return null;
     }
     if (codeLength + GROWTH > 65535) {
@@ -57,54 +61,54 @@ final class ClinitCodePatch {
     }
     int end = codeLength - 1; // where the return was, now exit()
     int handler = SHIFT + end + 4;
-    ByteSink body = new ByteSink(codeLength + 256);
-    body.u2(Math.max(u2(b, at + 6), 1)).u2(u2(b, at + 8)).u4(codeLength + GROWTH);
-    body.u1(0x13).u2(added.className()).u1(0xB8).u2(added.enter()).u1(0).u1(0);
-    body.bytes(b, code, end);
-    body.u1(0xB8).u2(added.exit()).u1(0xB1).u1(0xB8).u2(added.exitFailed()).u1(0xBF);
+    ByteSink out = new ByteSink(6 + u4(at + 2) + 64);
+    out.u2(u2(b, at));
+    int attributeLength = out.reserveU4();
+    out.u2(Math.max(u2(b, at + 6), 1)).u2(u2(b, at + 8)).u4(codeLength + GROWTH);
+    out.u1(0x13).u2(added + ClinitPatcher.CLASS_NAME).u1(0xB8).u2(added + ClinitPatcher.ENTER)
+        .u1(0).u1(0);
+    out.bytes(b, code, end);
+    out.u1(0xB8).u2(added + ClinitPatcher.EXIT).u1(0xB1)
+        .u1(0xB8).u2(added + ClinitPatcher.EXIT_FAILED).u1(0xBF);
 
     int exceptions = code + codeLength;
     int count = u2(b, exceptions);
-    body.u2(count + 1);
+    out.u2(count + 1);
     for (int i = 0, e = exceptions + 2; i < count; i++, e += 8) {
-      body.u2(SHIFT + u2(b, e)).u2(moveEnd(u2(b, e + 2), codeLength))
+      out.u2(SHIFT + u2(b, e)).u2(moveEnd(u2(b, e + 2), codeLength))
           .u2(SHIFT + u2(b, e + 4)).u2(u2(b, e + 6));
     }
-    body.u2(SHIFT).u2(SHIFT + end).u2(handler).u2(0); // after the method's own handlers
+    out.u2(SHIFT).u2(SHIFT + end).u2(handler).u2(0); // after the method's own handlers
 
     int attributes = exceptions + 2 + 8 * count;
     int attributeCount = u2(b, attributes);
-    ByteSink subAttributes = new ByteSink(256);
+    int countAt = out.reserveU2();
     boolean hadFrames = false;
     for (int i = 0, a = attributes + 2; i < attributeCount; i++) {
-      int length = u4(a + 2);
-      String name = utf8(u2(b, a));
-      if (name == null) {
-        return null;
-      }
-      switch (name) {
-        case "LineNumberTable" -> shiftTable(subAttributes, a, 4, -1, codeLength);
-        case "LocalVariableTable", "LocalVariableTypeTable" ->
-            shiftTable(subAttributes, a, 10, 2, codeLength);
-        case "StackMapTable" -> {
-          hadFrames = true;
-          if (!frames(subAttributes, a, handler)) {
-            return null;
-          }
+      int name = u2(b, a);
+      if (ClassFileScan.utf8Is(b, cp, name, LINE_NUMBER_TABLE)) {
+        shiftTable(out, a, 4, -1, codeLength);
+      } else if (ClassFileScan.utf8Is(b, cp, name, LOCAL_VARIABLE_TABLE)
+          || ClassFileScan.utf8Is(b, cp, name, LOCAL_VARIABLE_TYPE_TABLE)) {
+        shiftTable(out, a, 10, 2, codeLength);
+      } else if (ClassFileScan.utf8Is(b, cp, name, STACK_MAP_TABLE)) {
+        hadFrames = true;
+        if (!frames(out, a, handler)) {
+          return null;
         }
-        default -> {
-          return null; // e.g. type annotations with code offsets: ASM's job
-        }
+      } else {
+        return null; // e.g. type annotations with code offsets: ASM's job
       }
-      a += 6 + length;
+      a += 6 + u4(a + 2);
     }
     boolean addFrames = !hadFrames && major >= 51;
     if (addFrames) {
-      subAttributes.u2(added.stackMapTable()).u4(2 + 10).u2(1);
-      handlerFrame(subAttributes, handler);
+      out.u2(added + ClinitPatcher.STACK_MAP_TABLE).u4(2 + 10).u2(1);
+      handlerFrame(out, handler);
     }
-    body.u2(attributeCount + (addFrames ? 1 : 0)).bytes(subAttributes);
-    return new ByteSink(body.size() + 6).u2(u2(b, at)).u4(body.size()).bytes(body);
+    out.setU2(countAt, attributeCount + (addFrames ? 1 : 0));
+    out.setU4(attributeLength, out.size() - 6);
+    return out;
   }
 
   /** Whether the code's only return is its last instruction, with no subroutines. */
@@ -154,8 +158,9 @@ final class ClinitCodePatch {
   /** Copies the StackMapTable with offsets shifted, and appends the handler's frame. */
   private boolean frames(ByteSink out, int a, int handler) {
     int count = u2(b, a + 6);
-    ByteSink table = new ByteSink(u4(a + 2) + 16);
-    table.u2(count + 1);
+    out.u2(added + ClinitPatcher.STACK_MAP_TABLE);
+    int lengthAt = out.reserveU4();
+    out.u2(count + 1);
     int p = a + 8;
     int offset = -1;
     for (int i = 0; i < count; i++) {
@@ -174,45 +179,45 @@ final class ClinitCodePatch {
       offset = i == 0 ? moved : offset + moved + 1;
       if (type < 64) {
         if (moved < 64) {
-          table.u1(moved);
+          out.u1(moved);
         } else {
-          table.u1(251).u2(moved);
+          out.u1(251).u2(moved);
         }
       } else if (type < 128) {
         if (moved < 64) {
-          table.u1(64 + moved);
+          out.u1(64 + moved);
         } else {
-          table.u1(247).u2(moved);
+          out.u1(247).u2(moved);
         }
-        p = typeInfo(table, p);
+        p = typeInfo(out, p);
       } else {
-        table.u1(type).u2(moved);
+        out.u1(type).u2(moved);
         if (type == 247) {
-          p = typeInfo(table, p);
+          p = typeInfo(out, p);
         } else if (type >= 252 && type <= 254) {
           for (int k = 0; k < type - 251; k++) {
-            p = typeInfo(table, p);
+            p = typeInfo(out, p);
           }
         } else if (type == 255) {
           for (int list = 0; list < 2; list++) {
             int n = u2(b, p);
-            table.u2(n);
+            out.u2(n);
             p += 2;
             for (int k = 0; k < n; k++) {
-              p = typeInfo(table, p);
+              p = typeInfo(out, p);
             }
           }
         }
       }
     }
-    handlerFrame(table, offset < 0 ? handler : handler - offset - 1);
-    out.u2(added.stackMapTable()).u4(table.size()).bytes(table);
+    handlerFrame(out, offset < 0 ? handler : handler - offset - 1);
+    out.setU4(lengthAt, out.size() - lengthAt - 4);
     return true;
   }
 
   /** full_frame: no locals, the throwable on the stack. */
   private void handlerFrame(ByteSink out, int delta) {
-    out.u1(255).u2(delta).u2(0).u2(1).u1(7).u2(added.throwable());
+    out.u1(255).u2(delta).u2(0).u2(1).u1(7).u2(added + ClinitPatcher.THROWABLE);
   }
 
   /** Copies one verification_type_info; an uninitialized type's offset moves. */
@@ -228,14 +233,6 @@ final class ClinitCodePatch {
     }
     out.u1(tag);
     return p + 1;
-  }
-
-  private String utf8(int index) {
-    if (index <= 0 || index >= cp.length || cp[index] == 0 || b[cp[index]] != 1) {
-      return null;
-    }
-    int at = cp[index];
-    return new String(b, at + 3, u2(b, at + 1), java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   private int u4(int at) {

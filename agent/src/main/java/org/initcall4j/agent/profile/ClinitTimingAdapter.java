@@ -10,13 +10,13 @@ import org.objectweb.asm.Opcodes;
  * copies its bytes without decoding them.
  */
 final class ClinitTimingAdapter extends ClassVisitor {
-  private final String dottedName;
+  private final String internalName;
   private boolean frames;
   private boolean rewritten;
 
   ClinitTimingAdapter(ClassVisitor writer, String internalName) {
     super(Opcodes.ASM9, writer);
-    this.dottedName = internalName.replace('/', '.');
+    this.internalName = internalName;
   }
 
   @Override
@@ -35,7 +35,7 @@ final class ClinitTimingAdapter extends ClassVisitor {
       return next;
     }
     rewritten = true;
-    return new ClinitTimingMethod(next, dottedName, frames);
+    return new ClinitTimingMethod(next, internalName, frames);
   }
 
   /** Whether the class had a static initializer to time. */

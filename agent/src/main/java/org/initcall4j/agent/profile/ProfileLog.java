@@ -1,7 +1,6 @@
 package org.initcall4j.agent.profile;
 
 import java.io.PrintStream;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What profile mode has to say while classes load, on stderr. Problems that can repeat for many
@@ -10,15 +9,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ProfileLog {
   private final PrintStream out;
-  private final AtomicBoolean tooNewSaid = new AtomicBoolean();
-  private final AtomicBoolean failureSaid = new AtomicBoolean();
+  // plain flags under this object's lock: an AtomicBoolean would set up the JDK's VarHandle
+  // machinery in premain, for messages that are rarely said
+  private boolean tooNewSaid;
+  private boolean failureSaid;
 
   ProfileLog(PrintStream out) {
     this.out = out;
   }
 
   void tooNew(String className, int major) {
-    if (tooNewSaid.compareAndSet(false, true)) {
+    if (firstTooNew()) {
       out.println("initcall4j profile: " + className.replace('/', '.') + " has class file"
           + " version " + major + ", newer than this agent reads (up to "
           + ClassFileScan.NEWEST_MAJOR + "); such classes are not timed (said once)");
@@ -31,9 +32,21 @@ final class ProfileLog {
   }
 
   void failure(String className, Throwable failure) {
-    if (failureSaid.compareAndSet(false, true)) {
+    if (firstFailure()) {
       out.println("initcall4j profile: could not time " + className.replace('/', '.')
           + ", left as it was: " + failure + " (further such failures are not shown)");
     }
+  }
+
+  private synchronized boolean firstTooNew() {
+    boolean first = !tooNewSaid;
+    tooNewSaid = true;
+    return first;
+  }
+
+  private synchronized boolean firstFailure() {
+    boolean first = !failureSaid;
+    failureSaid = true;
+    return first;
   }
 }

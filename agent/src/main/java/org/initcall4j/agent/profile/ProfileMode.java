@@ -1,15 +1,15 @@
 package org.initcall4j.agent.profile;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
-import org.initcall4j.agent.files.OwnDirectory;
-import org.initcall4j.agent.files.UnsafeDirectoryException;
+import java.util.ArrayList;
+import java.util.List;
+import org.initcall4j.agent.ready.ReadyMoment;
 
 /**
- * Turns profile mode on: registers the timing transformer and prints the blame list at exit.
- * Loaded only when the options ask for profile mode.
+ * Turns profile mode on: registers the timing transformer and, at exit, prints the blame list
+ * (with where the ready moment fell) and writes the files asked for. Loaded only when the
+ * options ask for profile mode.
  */
 public final class ProfileMode {
   private final ProfileSettings settings;
@@ -18,13 +18,21 @@ public final class ProfileMode {
     this.settings = settings;
   }
 
-  /** Starts profiling the static initializers of classes loaded from now on. */
-  public static ProfileMode install(ProfileSettings chosen, Instrumentation instrumentation) {
+  /**
+   * Starts profiling the static initializers of classes loaded from now on.
+   *
+   * @param ready the moment the application is ready, to place each initializer before or after
+   */
+  public static ProfileMode install(ProfileSettings chosen, Instrumentation instrumentation,
+      ReadyMoment ready) {
+    ProfileRecorder.takeTriggersFrom(chosen.slowMillis() * 1_000_000);
     ProfileTransformer transformer = new ProfileTransformer(chosen.selection(),
         new ProfileLog(System.err));
     Warmup.run(transformer);
     instrumentation.addTransformer(transformer);
-    Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen),
+    EarlyClasses early = EarlyClasses.noted(instrumentation, chosen.selection(),
+        ProfileRecorder.class.getClassLoader());
+    Runtime.getRuntime().addShutdownHook(new Thread(new ReportAtExit(chosen, ready, early),
         "initcall4j-profile-report"));
     return new ProfileMode(chosen);
   }
@@ -35,34 +43,92 @@ public final class ProfileMode {
   }
 
   /** A plain class, not a lambda: no invokedynamic bootstrap in premain. */
-  private static final class ReportAtExit implements Runnable {
-    private final ProfileSettings chosen;
-
-    ReportAtExit(ProfileSettings chosen) {
-      this.chosen = chosen;
-    }
-
+  private record ReportAtExit(ProfileSettings chosen, ReadyMoment ready, EarlyClasses early)
+      implements Runnable {
     @Override
     public void run() {
-      report(chosen, System.err);
+      report(chosen, ready, early, System.err);
     }
   }
 
-  private static void report(ProfileSettings chosen, PrintStream err) {
-    String text = BlameList.format(ProfileRecorder.snapshot(), chosen.top());
+  private static void report(ProfileSettings chosen, ReadyMoment ready, EarlyClasses early,
+      PrintStream err) {
+    long readyNanos = ready.readyNanosAtExit();
+    List<ClinitTiming> timings = ProfileRecorder.snapshot();
+    String text = BlameList.format(timings, chosen.top()) + early.note();
     err.print(text);
+    if (ready.signal() != null || readyNanos >= 0) {
+      err.print(readyLine(timings, ready, readyNanos));
+    }
     err.flush();
     if (chosen.out() != null) {
-      // checked again now: a link planted in the meantime is replaced, never written through
-      Path out = chosen.out();
-      try (OwnDirectory directory = OwnDirectory.open(out.getParent(),
-          ProfileSettings.OUT_PLACE)) {
-        directory.writeAtomically(out.getFileName().toString(), text, "rw-r--r--");
-      } catch (UnsafeDirectoryException e) {
-        err.println("initcall4j profile: profile.out=" + out + " not written: " + e.getMessage());
-      } catch (IOException | RuntimeException e) {
-        err.println("initcall4j profile: could not write profile.out=" + out + ": " + e);
+      ProfileOut.write("profile.out", chosen.out(), text, err);
+    }
+    if (chosen.suggest() == null && chosen.data() == null) {
+      return;
+    }
+    Findings findings = Findings.of(timings, readyNanos, ready.sinceStartNanos(),
+        ready.seenBy(), chosen.slowMillis() * 1_000_000);
+    if (chosen.data() != null) {
+      ProfileOut.write("profile.data", chosen.data(), ProfileData.format(findings), err);
+    }
+    if (chosen.suggest() != null) {
+      ProfileOut.write("profile.suggest", chosen.suggest(),
+          SuggestedConfig.format(suggestHeader(findings, chosen.slowMillis()),
+              findings.candidates()), err);
+    }
+  }
+
+  /** Where the ready moment fell among the static initializers. */
+  private static String readyLine(List<ClinitTiming> timings, ReadyMoment ready,
+      long readyNanos) {
+    if (readyNanos < 0) {
+      return "initcall4j profile: ready (" + ready.signal() + ") was never seen" + System
+          .lineSeparator();
+    }
+    long before = 0;
+    long after = 0;
+    int afterCount = 0;
+    for (ClinitTiming timing : timings) {
+      if (timing.startNanos() < readyNanos) {
+        before += timing.exclusiveNanos();
+      } else {
+        after += timing.exclusiveNanos();
+        afterCount++;
       }
     }
+    return "initcall4j profile: ready (" + ready.seenBy() + ") at "
+        + BlameList.millis(ready.sinceStartNanos()) + " ms after agent start; "
+        + BlameList.millis(before) + " ms exclusive in the " + (timings.size() - afterCount)
+        + " static initializers before it, " + BlameList.millis(after) + " ms in the "
+        + afterCount + " after" + System.lineSeparator();
+  }
+
+  private static List<String> suggestHeader(Findings findings, long slowMillis) {
+    List<String> header = new ArrayList<>();
+    header.add("initcall4j: static initializers to defer, from one profile run");
+    if (!findings.readySeen()) {
+      header.add("ready was never seen in this run, so nothing is known to run after it:"
+          + " give option ready=log:REGEX|port:N|exit, or call Initcalls.ready()");
+      return header;
+    }
+    header.add("ready (" + findings.readyBy() + ") at "
+        + BlameList.millis(findings.readySinceStartNanos()) + " ms after agent start; "
+        + findings.all().size() + " static initializers timed, "
+        + BlameList.millis(findings.exclusiveBeforeReadyNanos()) + " ms before ready");
+    int slow = 0;
+    int deferrable = 0;
+    for (Finding finding : findings.slowestFirst()) {
+      slow++;
+      deferrable += finding.deferrable() ? 1 : 0;
+    }
+    header.add(slow + " at least " + slowMillis + " ms exclusive; " + deferrable + " of them the"
+        + " config check accepts; " + findings.candidates().size() + " of those ran before"
+        + " ready (below): deferring one saves time only if the application does not need it"
+        + " before ready");
+    header.add("one run cannot tell which it needs: 'java -jar initcall-agent.jar advise' tries"
+        + " them deferred, drops those still needed before ready, compares the output and"
+        + " measures the saving");
+    return header;
   }
 }

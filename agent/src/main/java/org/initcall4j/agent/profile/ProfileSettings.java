@@ -1,19 +1,24 @@
 package org.initcall4j.agent.profile;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.initcall4j.agent.files.OwnDirectory;
-import org.initcall4j.agent.files.UnsafeDirectoryException;
 
 /**
  * Profile mode's settings, from options {@code profile.include=a.*:b.**},
- * {@code profile.exclude=...}, {@code profile.top=N}, {@code profile.out=FILE}; read and checked
- * by {@code AgentOptions} in premain.
+ * {@code profile.exclude=...}, {@code profile.top=N}, {@code profile.out=FILE},
+ * {@code profile.slow=DURATION}, {@code profile.suggest=FILE}, {@code profile.data=FILE}; read
+ * and checked by {@code AgentOptions} in premain.
+ *
+ * @param slowMillis from this exclusive time on, a static initializer's trigger and the config
+ *     check's verdict are recorded, and it is a candidate for deferral
+ * @param suggest the candidate config's file, or null
+ * @param data the file of one line per timed static initializer, or null
  */
-public record ProfileSettings(ClassSelection selection, int top, Path out) {
+public record ProfileSettings(ClassSelection selection, int top, Path out, long slowMillis,
+    Path suggest, Path data) {
   public static final int DEFAULT_TOP = 20;
+  public static final long DEFAULT_SLOW_MILLIS = 2;
 
   /**
    * Checks the patterns and the output file.
@@ -22,35 +27,14 @@ public record ProfileSettings(ClassSelection selection, int top, Path out) {
    * @throws IllegalArgumentException naming the bad option and the fix
    */
   public static ProfileSettings of(List<String> include, List<String> exclude, int top,
-      Path out) {
+      Path out, long slowMillis, Path suggest, Path data) {
     return new ProfileSettings(new ClassSelection(patterns("profile.include", include),
-        patterns("profile.exclude", exclude)), top, out == null ? null : checkedOut(out));
+        patterns("profile.exclude", exclude)), top, checked("profile.out", out), slowMillis,
+        checked("profile.suggest", suggest), checked("profile.data", data));
   }
 
-  /** Where profile.out's file goes: the rules of the control directory. */
-  static final OwnDirectory.Place OUT_PLACE = new OwnDirectory.Place(
-      "profile.out's directory", "give profile.out a file in a directory of your own that only"
-      + " you can write (the blame list also goes to stderr)");
-
-  /**
-   * Checked now, so that a typo or an unsafe directory is said before the run, not after it at
-   * exit.
-   */
-  private static Path checkedOut(Path given) {
-    Path file = given.toAbsolutePath();
-    Path directory = file.getParent();
-    if (Files.isDirectory(file) || directory == null || !Files.isDirectory(directory)) {
-      throw new IllegalArgumentException("option 'profile.out=" + given + "': "
-          + (Files.isDirectory(file) ? "that is a directory" : "no directory " + directory)
-          + "; give a file in an existing directory (the blame list also goes to stderr)");
-    }
-    try {
-      OwnDirectory.open(directory, OUT_PLACE).close();
-    } catch (UnsafeDirectoryException e) {
-      throw new IllegalArgumentException("option 'profile.out=" + given + "': "
-          + e.getMessage());
-    }
-    return file;
+  private static Path checked(String option, Path file) {
+    return file == null ? null : ProfileOut.check(option, file);
   }
 
   private static List<ClassNamePattern> patterns(String option, List<String> texts) {

@@ -2,11 +2,6 @@ package org.initcall4j.agent.profile;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassTooLargeException;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodTooLargeException;
 
 /**
  * Adds timing to the static initializer of every selected class as it is first loaded. Rejects
@@ -18,7 +13,6 @@ public final class ProfileTransformer implements ClassFileTransformer {
   private final ClassSelection selection;
   private final ProfileLog log;
   private final ClassLoader recorderLoader = ProfileRecorder.class.getClassLoader();
-  private final AtomicInteger timedClasses = new AtomicInteger();
 
   ProfileTransformer(ClassSelection selection, ProfileLog log) {
     this.selection = selection;
@@ -65,7 +59,7 @@ public final class ProfileTransformer implements ClassFileTransformer {
       default:
         break;
     }
-    byte[] patched = ClinitPatcher.patch(bytes, className);
+    byte[] patched = ClinitPatcher.patch(bytes);
     if (patched == ClinitPatcher.NO_CLINIT) {
       return null;
     }
@@ -73,50 +67,11 @@ public final class ProfileTransformer implements ClassFileTransformer {
       log.tooLarge(className);
       return null;
     }
-    if (patched != null) {
-      timedClasses.incrementAndGet();
-      return patched;
-    }
-    return rewriteWithAsm(className, bytes);
+    return patched != null ? patched : rewriteWithAsm(className, bytes);
   }
 
   /** The general path, for static initializers the byte patch does not handle. */
   byte[] rewriteWithAsm(String className, byte[] bytes) {
-    ClassReader reader = new ClassReader(bytes);
-    ClassWriter writer = new NoTypeLookupClassWriter(reader);
-    ClinitTimingAdapter adapter = new ClinitTimingAdapter(writer, className);
-    reader.accept(adapter, 0);
-    if (!adapter.rewritten()) {
-      return null;
-    }
-    try {
-      byte[] timed = writer.toByteArray();
-      timedClasses.incrementAndGet();
-      return timed;
-    } catch (MethodTooLargeException | ClassTooLargeException e) {
-      log.tooLarge(className);
-      return null;
-    }
-  }
-
-  /** How many classes got timing so far. */
-  int timedClasses() {
-    return timedClasses.get();
-  }
-
-  /**
-   * A writer that never loads classes to merge types: the rewrite adds no frame that needs it,
-   * so a call means something unexpected, and the class is left alone instead.
-   */
-  private static final class NoTypeLookupClassWriter extends ClassWriter {
-    NoTypeLookupClassWriter(ClassReader reader) {
-      super(reader, 0);
-    }
-
-    @Override
-    protected String getCommonSuperClass(String type1, String type2) {
-      throw new IllegalStateException("type merge of " + type1 + " and " + type2
-          + " would need class loading");
-    }
+    return AsmClinitRewrite.rewrite(className, bytes, log);
   }
 }

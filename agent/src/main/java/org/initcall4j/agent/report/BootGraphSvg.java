@@ -137,25 +137,20 @@ public final class BootGraphSvg {
     if (text == null) {
       return "?";
     }
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        out.append(c).append(text.charAt(++i)); // a whole supplementary character
-        continue;
-      }
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        case '\n', '\r' -> out.append(' '); // a tooltip is one line
-        default -> out.append(allowedInXml(c) ? c : '?');
-      }
+    return TextUnits.escape(new StringBuilder(text.length()), text, BootGraphSvg::unit)
+        .toString();
+  }
+
+  private static void unit(StringBuilder out, char c) {
+    switch (c) {
+      case '<' -> out.append("&lt;");
+      case '>' -> out.append("&gt;");
+      case '&' -> out.append("&amp;");
+      case '"' -> out.append("&quot;");
+      case '\'' -> out.append("&#39;");
+      case '\n', '\r' -> out.append(' '); // a tooltip is one line
+      default -> out.append(allowedInXml(c) ? c : '?');
     }
-    return out.toString();
   }
 
   /** XML 1.0's Char production for one UTF-16 unit that is not part of a surrogate pair. */

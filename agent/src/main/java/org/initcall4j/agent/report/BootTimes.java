@@ -16,12 +16,14 @@ public record BootTimes(List<Entry> entries) {
   /**
    * One initcall.
    *
+   * @param thread the name of the thread that ran or skipped it, null before
+   * @param threadId that thread's id
    * @param startNanos since the agent started; meaningful once it ran or was skipped
    * @param prerequisites positions (in {@code entries}) of what it waited for; all earlier
    */
   public record Entry(String name, String level, boolean deferred, InitcallState state,
-      String thread, long startNanos, long durationNanos, List<Integer> prerequisites,
-      String outcome) {
+      String thread, long threadId, long startNanos, long durationNanos,
+      List<Integer> prerequisites, String outcome) {
 
     /** True when it ran (done or failed), so its times mean something. */
     public boolean ran() {
@@ -44,7 +46,8 @@ public record BootTimes(List<Entry> entries) {
           : edgesOf(record);
       InitcallState state = record.state();
       entries.add(new Entry(record.name(), record.spec().level().name(), record.spec().deferred(),
-          state, record.threadName(), record.startNanos(), record.durationNanos(),
+          state, record.threadName(), record.threadId(), record.startNanos(),
+          record.durationNanos(),
           needs, record.outcome()));
     }
     return new BootTimes(List.copyOf(entries));

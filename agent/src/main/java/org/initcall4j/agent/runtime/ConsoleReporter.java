@@ -48,6 +48,12 @@ public final class ConsoleReporter implements InitcallListener {
     out.println("initcall " + record.name() + " skipped: " + record.skipReason());
   }
 
+  /** The kernel's {@code initcall usb blacklisted}, with who asked for it. */
+  @Override
+  public void disabled(InitcallRecord record) {
+    out.println("initcall " + record.name() + " disabled (" + record.skipReason() + ")");
+  }
+
   @Override
   public void returnedAfterGivingUp(InitcallRecord record, long nanos, Throwable failure) {
     out.println("initcall " + record.name() + " returned after " + nanos / 1000 + " usecs on thread "

@@ -33,7 +33,7 @@ public final class FlushRequest implements Runnable {
   /**
    * Starts the flush on the trigger's thread and returns at once.
    *
-   * @param name the initcall to flush (with what it needs), or null for all
+   * @param name the initcall or group to flush (with what it needs), or null for all
    * @param announce a line for stderr when the flush starts, or null
    */
   public static void start(InitcallRuntime runtime, FlushTrigger trigger, String name,
@@ -44,7 +44,7 @@ public final class FlushRequest implements Runnable {
   /**
    * Runs the flush on the trigger's thread and waits for it.
    *
-   * @param name the initcall to flush (with what it needs), or null for all
+   * @param name the initcall or group to flush (with what it needs), or null for all
    * @param announce a line for stderr when the flush starts, or null
    * @return what the flush did; nothing ran when the JVM was already exiting
    * @throws IllegalArgumentException for an unknown name, as {@link InitcallRuntime#flush}

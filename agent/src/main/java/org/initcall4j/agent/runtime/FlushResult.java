@@ -13,14 +13,22 @@ public final class FlushResult {
   private final String what;
   private final List<InitcallRecord> byThisFlush;
   private final List<InitcallRecord> covered;
+  private final boolean group;
 
   /**
-   * @param what {@code all}, or the name of the initcall asked for
+   * @param what {@code all}, or the name of the initcall or group asked for
    * @param byThisFlush the initcalls this flush ran or skipped
    * @param covered those asked for and everything they need, in plan order, all terminal now
    */
   FlushResult(String what, List<InitcallRecord> byThisFlush, List<InitcallRecord> covered) {
+    this(what, false, byThisFlush, covered);
+  }
+
+  /** @param group true when {@code what} is a group, whose parts were asked for */
+  FlushResult(String what, boolean group, List<InitcallRecord> byThisFlush,
+      List<InitcallRecord> covered) {
     this.what = what;
+    this.group = group;
     this.byThisFlush = List.copyOf(byThisFlush);
     this.covered = List.copyOf(covered);
   }
@@ -28,6 +36,11 @@ public final class FlushResult {
   /** {@code all}, or the name of the initcall asked for. */
   public String what() {
     return what;
+  }
+
+  /** True when a group was asked for: its parts, and what they need. */
+  public boolean group() {
+    return group;
   }
 
   /** How many initcalls this flush ran or skipped. */
@@ -66,13 +79,18 @@ public final class FlushResult {
     return found;
   }
 
-  /** True when nothing asked for failed or was skipped, in this flush or before. */
+  /** The disabled initcalls among those asked for and what they need, in plan order. */
+  public List<InitcallRecord> disabled() {
+    return inState(InitcallState.DISABLED);
+  }
+
+  /** True when nothing asked for failed, was skipped or is disabled, in this flush or before. */
   public boolean allSucceeded() {
-    return failed().isEmpty() && skipped().isEmpty();
+    return failed().isEmpty() && skipped().isEmpty() && disabled().isEmpty();
   }
 
   /**
-   * One line per failed or skipped initcall, in plan order, with the error or the reason:
+   * One line per failed, skipped or disabled initcall, in plan order, with the error or the reason:
    * {@code printer failed: java.lang.IllegalStateException: out of paper}, or {@code failed
    * earlier} when an earlier flush (or boot) ran it.
    */
@@ -80,7 +98,9 @@ public final class FlushResult {
     List<String> lines = new ArrayList<>();
     for (InitcallRecord record : covered) {
       InitcallState state = record.state();
-      if (state == InitcallState.FAILED || state == InitcallState.SKIPPED) {
+      if (state == InitcallState.DISABLED) {
+        lines.add(oneLine(record.name() + " " + record.outcome())); // never ran: no "earlier"
+      } else if (state == InitcallState.FAILED || state == InitcallState.SKIPPED) {
         String outcome = record.outcome(); // "failed: ..." or "skipped: ..."
         int colon = outcome.indexOf(':');
         lines.add(oneLine(record.name() + " " + outcome.substring(0, colon)

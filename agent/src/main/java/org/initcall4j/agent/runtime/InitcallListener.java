@@ -9,6 +9,9 @@ public interface InitcallListener {
 
   default void skipped(InitcallRecord record) {}
 
+  /** Switched off by name: it will never run. Said once, before anything runs. */
+  default void disabled(InitcallRecord record) {}
+
   /**
    * An initcall given up on after its timeout has returned at last, {@code nanos} after it started;
    * its outcome ({@code failure}, null when it returned normally) is ignored.

@@ -19,11 +19,13 @@ public final class InitcallRecord implements Blocker {
   private volatile Thread runner;
   private boolean abandoned;
   private String threadName;
+  private long threadId;
   private long startNanos;
   private long durationNanos;
   private Throwable error;
   private String skipReason;
   private String exitNote;
+  private boolean disabledAnnounced;
 
   InitcallRecord(InitcallSpec spec, int position, WaitGraph waits) {
     this.spec = spec;
@@ -71,6 +73,11 @@ public final class InitcallRecord implements Blocker {
     return threadName;
   }
 
+  /** The id of the thread that ran (or skipped) it; meaningful once it was claimed. */
+  public synchronized long threadId() {
+    return threadId;
+  }
+
   /** Start, in nanoseconds since the runtime was created; meaningful once it has run. */
   public synchronized long startNanos() {
     return startNanos;
@@ -84,6 +91,7 @@ public final class InitcallRecord implements Blocker {
     return error;
   }
 
+  /** Why it was skipped, or who disabled it; null otherwise. */
   public synchronized String skipReason() {
     return skipReason;
   }
@@ -123,6 +131,7 @@ public final class InitcallRecord implements Blocker {
     state = InitcallState.RUNNING;
     runner = Thread.currentThread();
     threadName = runner.getName();
+    threadId = runner.getId(); // threadId() is JDK 19+; the agent runs on 17
     startNanos = nowNanos;
     return true;
   }
@@ -157,6 +166,25 @@ public final class InitcallRecord implements Blocker {
     runner = null;
     state = InitcallState.FAILED;
     notifyAll();
+    return true;
+  }
+
+  /**
+   * Switches it off before anything ran: it never runs, and what needs it is skipped.
+   *
+   * @param reason who disabled it, e.g. {@code option 'disable'}
+   */
+  synchronized void disable(String reason) {
+    skipReason = reason;
+    state = InitcallState.DISABLED;
+  }
+
+  /** True the first time it is asked for a disabled initcall: the one time it is reported. */
+  synchronized boolean announceDisabled() {
+    if (state != InitcallState.DISABLED || disabledAnnounced) {
+      return false;
+    }
+    disabledAnnounced = true;
     return true;
   }
 
@@ -212,6 +240,7 @@ public final class InitcallRecord implements Blocker {
     return switch (state()) {
       case FAILED -> "failed: " + error();
       case SKIPPED -> "skipped: " + skipReason();
+      case DISABLED -> "disabled: " + skipReason();
       default -> state().name().toLowerCase(java.util.Locale.ROOT)
           + (note == null || state().isTerminal() ? "" : ", " + note);
     };

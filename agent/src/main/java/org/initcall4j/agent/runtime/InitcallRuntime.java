@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.initcall4j.agent.graph.BootPlan;
+import org.initcall4j.agent.graph.InitcallGroup;
 
 /**
  * Runs initcalls in plan order, each exactly once, whichever thread asks first: boot, a flush, or
@@ -18,6 +19,9 @@ public final class InitcallRuntime {
   /** Null once {@link InitMemory} released it: nothing can run any more. */
   private volatile BootPlan plan;
   private final List<InitcallRecord> records;
+  private final List<GroupRecord> groups;
+  /** The group of the initcall at each position, null for none; null when there are no groups. */
+  private final GroupRecord[] groupAt;
   /** Null once {@link InitMemory} released it. */
   private volatile Invoker invoker;
   private final List<InitcallListener> listeners = new CopyOnWriteArrayList<>();
@@ -27,6 +31,9 @@ public final class InitcallRuntime {
   private final RunsInProgress runs = new RunsInProgress();
   /** Set once, when the exit work is registered; null when nothing is deferred. */
   private volatile ExitWork exitWork;
+  /** Flushes that ran something, for the trace; guarded by itself. */
+  private final List<FlushMark> flushMarks = new ArrayList<>(0);
+  private long emptyFlushes; // guarded by flushMarks
 
   /** Sequential, no timeout. */
   public InitcallRuntime(BootPlan plan, Invoker invoker) {
@@ -59,6 +66,21 @@ public final class InitcallRuntime {
       }
       records.get(i).prerequisites(needs);
     }
+    List<GroupRecord> planGroups = new ArrayList<>(plan.groups().size());
+    this.groupAt = plan.groups().isEmpty() ? null : new GroupRecord[plan.size()];
+    for (InitcallGroup group : plan.groups()) {
+      List<InitcallRecord> parts = new ArrayList<>();
+      int[] positions = group.parts();
+      for (int position : positions) {
+        parts.add(records.get(position));
+      }
+      GroupRecord made = new GroupRecord(group.name(), group.level(), parts);
+      planGroups.add(made);
+      for (int position : positions) {
+        groupAt[position] = made;
+      }
+    }
+    this.groups = List.copyOf(planGroups);
   }
 
   public void addListener(InitcallListener listener) {
@@ -75,6 +97,99 @@ public final class InitcallRuntime {
     return System.nanoTime() - originNanos;
   }
 
+  /** The groups (names in partOf that no initcall has), in the order they are first named. */
+  public List<GroupRecord> groups() {
+    return groups;
+  }
+
+  /** The named group, or null. */
+  public GroupRecord group(String name) {
+    for (GroupRecord group : groups) {
+      if (group.name().equals(name)) {
+        return group;
+      }
+    }
+    return null;
+  }
+
+  /** The group the initcall is a part of (at any depth), or null. */
+  public GroupRecord groupOf(InitcallRecord record) {
+    return groupAt == null ? null : groupAt[record.position()];
+  }
+
+  /** Whether an initcall or a group has that name. */
+  public boolean knows(String name) {
+    return find(name) != null || group(name) != null;
+  }
+
+  /** Every initcall's name, then every group's: what a misspelt name is compared with. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>(records.size() + groups.size());
+    for (InitcallRecord record : records) {
+      names.add(record.name());
+    }
+    for (GroupRecord group : groups) {
+      names.add(group.name());
+    }
+    return names;
+  }
+
+  /**
+   * Switches off the named initcall, or every part of the named group, before boot: it never
+   * runs, and what needs it is skipped (the kernel's {@code initcall_blacklist}).
+   *
+   * @param reason who asked, for reports: {@code option 'disable'}
+   * @return false when no initcall or group has that name
+   */
+  public boolean disable(String name, String reason) {
+    InitcallRecord record = find(name);
+    GroupRecord group = record == null ? group(name) : null;
+    if (record == null && group == null) {
+      return false;
+    }
+    for (InitcallRecord each : record != null ? List.of(record) : group.parts()) {
+      if (!each.state().isTerminal() && each.state() != InitcallState.RUNNING) {
+        each.disable(reason);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The {@link System#nanoTime()} at which this runtime was created, the zero of every time it
+   * records: other clocks on nanoTime (profile mode's) are placed on its time line with it.
+   */
+  public long originNanos() {
+    return originNanos;
+  }
+
+  /** Every flush that ran something so far, in the order they ended. */
+  public List<FlushMark> flushMarks() {
+    synchronized (flushMarks) {
+      return List.copyOf(flushMarks);
+    }
+  }
+
+  /** How many flushes found nothing left to run. */
+  public long emptyFlushes() {
+    synchronized (flushMarks) {
+      return emptyFlushes;
+    }
+  }
+
+  private void markFlush(String what, long startNanos, FlushResult result) {
+    long end = elapsedNanos();
+    synchronized (flushMarks) {
+      if (result.ran() == 0) {
+        emptyFlushes++;
+        return;
+      }
+      Thread flushing = Thread.currentThread();
+      flushMarks.add(new FlushMark(what, flushing.getName(), flushing.getId(), startNanos,
+          end - startNanos, result.ran()));
+    }
+  }
+
   /** The named initcall, or null. */
   public InitcallRecord find(String name) {
     BootPlan current = plan;
@@ -83,6 +198,14 @@ public final class InitcallRuntime {
     }
     int position = current.positionOf(name);
     return position < 0 ? null : records.get(position);
+  }
+
+  /**
+   * True once {@link InitMemory} dropped the plan: each record's declaration has lost its
+   * dependency lists and origin, and its links to prerequisites.
+   */
+  public boolean initWorkReleased() {
+    return plan == null;
   }
 
   /** Drops the plan, the invoker and each record's run-only data; see {@link InitMemory}. */
@@ -140,6 +263,7 @@ public final class InitcallRuntime {
 
   /** Runs every initcall that is not deferred, in order. Returns how many failed or were skipped. */
   public int boot() {
+    announceDisabled();
     runs.enter();
     try {
       return bootInOrder();
@@ -169,11 +293,21 @@ public final class InitcallRuntime {
     }
     int bad = 0;
     for (InitcallRecord record : boot) {
-      if (record.state() != InitcallState.DONE) {
+      // disabled on purpose is no failure; what it leaves skipped is
+      if (record.state() != InitcallState.DONE && record.state() != InitcallState.DISABLED) {
         bad++;
       }
     }
     return bad;
+  }
+
+  /** Says once, in plan order, which initcalls are disabled: {@code initcall usb disabled}. */
+  private void announceDisabled() {
+    for (InitcallRecord record : records) {
+      if (record.announceDisabled()) {
+        fire(DISABLED, record, null, null);
+      }
+    }
   }
 
   /** Deferred initcalls that have not run yet, in order. */
@@ -202,7 +336,9 @@ public final class InitcallRuntime {
   }
 
   private FlushResult flushAllInOrder() {
+    long start = elapsedNanos();
     fireFlushStarted("all");
+    announceDisabled();
     List<InitcallRecord> deferred = new ArrayList<>();
     for (InitcallRecord record : records) {
       if (record.spec().deferred()) {
@@ -214,31 +350,50 @@ public final class InitcallRuntime {
     // the closure, not just the deferred: after a dynamic attach no boot ran before
     List<InitcallRecord> ran = run("flush all", closureOf(deferred, false));
     FlushResult result = new FlushResult("all", ran, covered);
+    markFlush("all", start, result);
     fireFlushFinished(result);
     return result;
   }
 
   /**
-   * Runs the named initcall and what it needs, if not done yet.
+   * Runs the named initcall and what it needs, if not done yet; for a group, every part of it not
+   * run yet and what they need.
    *
-   * @return what ran, and which of them (the named one and what it needs) failed or were skipped
-   * @throws IllegalArgumentException if there is no such initcall
+   * @return what ran, and which of them (those named and what they need) failed or were skipped
+   * @throws IllegalArgumentException if there is no such initcall or group
    */
   public FlushResult flush(String name) {
-    InitcallRecord target = require(name, false);
+    List<InitcallRecord> targets = targets(name);
     runs.enter();
     try {
-      return flushInOrder(target, name);
+      return flushInOrder(targets, name);
     } finally {
       runs.leave();
     }
   }
 
-  private FlushResult flushInOrder(InitcallRecord target, String name) {
+  /** The named initcall, or a group's parts. */
+  private List<InitcallRecord> targets(String name) {
+    InitcallRecord record = find(name);
+    if (record != null) {
+      return List.of(record);
+    }
+    GroupRecord group = group(name);
+    if (group != null) {
+      return group.parts();
+    }
+    throw new IllegalArgumentException("no initcall named '" + name + "'; known: " + names()
+        + (groups.isEmpty() ? "" : " (the last " + groups.size() + " are groups)"));
+  }
+
+  private FlushResult flushInOrder(List<InitcallRecord> targets, String name) {
+    long start = elapsedNanos();
     fireFlushStarted(name);
-    List<InitcallRecord> covered = closureOf(List.of(target), true);
-    List<InitcallRecord> ran = run("flush " + name, closureOf(target));
-    FlushResult result = new FlushResult(name, ran, covered);
+    announceDisabled(); // after an attach, no boot said it
+    List<InitcallRecord> covered = closureOf(targets, true);
+    List<InitcallRecord> ran = run("flush " + name, closureOf(targets, false));
+    FlushResult result = new FlushResult(name, find(name) == null, ran, covered);
+    markFlush(name, start, result);
     fireFlushFinished(result);
     return result;
   }
@@ -268,29 +423,32 @@ public final class InitcallRuntime {
     require(name, true);
   }
 
-  private InitcallRecord require(String name, boolean run) {
-    InitcallRecord target = find(name);
-    if (target == null) {
-      throw new IllegalArgumentException("no initcall named '" + name + "'; known: "
-          + records.stream().map(InitcallRecord::name).toList());
+  private void require(String name, boolean run) {
+    List<InitcallRecord> targets = targets(name);
+    if (!run) {
+      return;
     }
-    if (run) {
-      if (!target.state().isTerminal()) {
-        runs.enter();
-        try {
-          for (InitcallRecord record : closureOf(target)) {
-            runOne(record);
-          }
-        } finally {
-          runs.leave();
+    boolean allTerminal = true;
+    for (InitcallRecord target : targets) {
+      allTerminal &= target.state().isTerminal();
+    }
+    if (!allTerminal) {
+      runs.enter();
+      try {
+        for (InitcallRecord record : closureOf(targets, false)) {
+          runOne(record);
         }
-      }
-      if (target.state() != InitcallState.DONE) {
-        throw new IllegalStateException("initcall '" + name + "' " + target.outcome(),
-            target.error());
+      } finally {
+        runs.leave();
       }
     }
-    return target;
+    for (InitcallRecord target : targets) {
+      if (target.state() != InitcallState.DONE) {
+        throw new IllegalStateException((targets.size() == 1 && find(name) != null ? ""
+            : "group '" + name + "': ") + "initcall '" + target.name() + "' "
+            + target.outcome(), target.error());
+      }
+    }
   }
 
   /** The target and everything it needs that has not run yet, transitively, in plan order. */
@@ -344,7 +502,8 @@ public final class InitcallRuntime {
         need.awaitTerminal();
         if (blocked == null && need.state() != InitcallState.DONE) {
           blocked = "needs '" + need.name() + "', which " + (need.state() == InitcallState.FAILED
-              ? "failed" : "was skipped");
+              ? "failed" : need.state() == InitcallState.DISABLED ? "was disabled"
+              : "was skipped");
         }
       }
       if (blocked == null) {
@@ -406,6 +565,7 @@ public final class InitcallRuntime {
   private static final int SKIPPED = 2;
   private static final int FLUSH_STARTED = 3;
   private static final int FLUSH_FINISHED = 4;
+  private static final int DISABLED = 5;
 
   /** One loop for every event, without lambdas (no invokedynamic bootstrap at start-up). */
   private void fire(int event, InitcallRecord record, String what, FlushResult result) {
@@ -416,6 +576,7 @@ public final class InitcallRuntime {
           case FINISHED -> listener.finished(record);
           case SKIPPED -> listener.skipped(record);
           case FLUSH_STARTED -> listener.flushStarted(what);
+          case DISABLED -> listener.disabled(record);
           default -> listener.flushFinished(result);
         }
       } catch (RuntimeException e) {

@@ -9,10 +9,15 @@ public enum InitcallState {
   RUNNING,
   DONE,
   FAILED,
-  /** Not run because something it needs failed or was skipped. */
-  SKIPPED;
+  /** Not run because something it needs failed, was skipped or was disabled. */
+  SKIPPED,
+  /**
+   * Never run: switched off by name (option {@code disable}, or {@code disabled} in the config),
+   * the kernel's {@code initcall_blacklist}. Set before anything runs.
+   */
+  DISABLED;
 
   public boolean isTerminal() {
-    return this == DONE || this == FAILED || this == SKIPPED;
+    return this == DONE || this == FAILED || this == SKIPPED || this == DISABLED;
   }
 }

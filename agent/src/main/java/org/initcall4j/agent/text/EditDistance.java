@@ -4,10 +4,15 @@ package org.initcall4j.agent.text;
 public final class EditDistance {
   private EditDistance() {}
 
-  /** The candidate within two edits of a misspelt name (nearest, first of ties), or null. */
+  /**
+   * The candidate a misspelt name most likely meant (nearest, first of ties), or null when none is
+   * likely: at most two edits, and at most one edit per three characters of the name, so that a
+   * short name is not "corrected" into an unrelated one ({@code net} is two edits from
+   * {@code web}, two thirds of it).
+   */
   public static String closest(String wanted, Iterable<String> candidates) {
     String best = null;
-    int bestDistance = 3;
+    int bestDistance = Math.min(3, wanted.length() / 3 + 1);
     for (String candidate : candidates) {
       int distance = between(wanted, candidate, bestDistance);
       if (distance < bestDistance) {

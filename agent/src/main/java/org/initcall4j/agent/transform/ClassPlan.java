@@ -41,6 +41,20 @@ final class ClassPlan {
     return false;
   }
 
+  /** Whether the transformer has rewritten the class. */
+  boolean rewritten() {
+    return !hooks.isEmpty() && hooks.get(0).rewritten;
+  }
+
+  /** For messages: "initcall a" or "initcalls a, b". */
+  String initcallNames() {
+    StringBuilder names = new StringBuilder(hooks.size() == 1 ? "initcall " : "initcalls ");
+    for (int i = 0; i < hooks.size(); i++) {
+      names.append(i == 0 ? "" : ", ").append(hooks.get(i).spec.name());
+    }
+    return names.toString();
+  }
+
   void markRewritten() {
     for (Hook hook : hooks) {
       hook.rewritten = true;

@@ -111,7 +111,30 @@ public final class Rewrites {
     }
     ClassFileTransformer transformer = connect(runtime, instrumentation);
     instrumentation.addTransformer(transformer);
+    warnAboutClassesLoadedBefore(instrumentation);
     return transformer;
+  }
+
+  /**
+   * A named class loaded before the transformer was registered never reaches it. With the JDK's
+   * AOT cache (JDK 24+) that is every class the cache holds: they are loaded before
+   * {@code premain}, so a cache trained without this config hands the application its classes
+   * as compiled. Each such class is named, with the fix; its initcalls run as plain code, as for
+   * any class that could not be rewritten. One JVMTI call; looked at only with a config.
+   */
+  private void warnAboutClassesLoadedBefore(Instrumentation instrumentation) {
+    ClassLoader loader = context.loader();
+    for (Class<?> loaded : instrumentation.getInitiatedClasses(loader)) {
+      ClassPlan plan = loaded.getClassLoader() == loader
+          ? byClass.get(loaded.getName().replace('.', '/')) : null;
+      if (plan != null && !plan.rewritten()) {
+        context.warnOnce(loaded.getName() + " was loaded before the agent could rewrite it:"
+            + " left as it was, so " + plan.initcallNames() + " run"
+            + (plan.hooks.size() == 1 ? "s" : "") + " as plain code, not deferred or guarded"
+            + " (with the JDK's AOT cache, it was trained without this config: train it again"
+            + " with the same -javaagent options)");
+      }
+    }
   }
 
   /**

@@ -50,6 +50,34 @@ class InitcallConfigTest {
   }
 
   @Test
+  void disabledAloneNamesAnInitcallDeclaredElsewhereAndWithATargetDeclaresAndDisablesIt() {
+    InitcallConfig config = parse("""
+        initcall.usb.disabled = true
+        initcall.catalog.class = lazy.Catalog
+        initcall.catalog.deferred = true
+        initcall.catalog.disabled = TRUE
+        initcall.clock.disabled = false
+        """);
+
+    assertEquals(List.of("catalog"), config.specs().stream().map(InitcallSpec::name).toList(),
+        "a disabled entry alone declares nothing");
+    assertEquals(List.of(new DisabledEntry("usb", "app.properties", 1,
+        "initcall.usb.disabled"), new DisabledEntry("catalog", "app.properties", 4,
+        "initcall.catalog.disabled")), config.disabled());
+    assertEquals("app.properties:1: initcall.usb.disabled", config.disabled().get(0).place());
+  }
+
+  @Test
+  void aBadDisabledValueOrADisabledEntryWithoutATargetIsAProblem() {
+    assertEquals("app.properties:1: initcall.usb.disabled: expected true or false, found 'yes'",
+        problem("initcall.usb.disabled = yes\n"));
+    assertTrue(problem("initcall.usb.disabled = true\ninitcall.usb.deferred = true\n")
+        .contains("has no target: add initcall.usb.method=com.acme.Type#method() or"
+            + " initcall.usb.class=com.acme.Type (to disable an initcall declared elsewhere,"
+            + " give initcall.usb.disabled alone)"), "a half-declared entry is not guessed at");
+  }
+
+  @Test
   void readsEntriesWithCommentsContinuationsAndBothSeparators() {
     InitcallConfig config = parse("""
         # comment

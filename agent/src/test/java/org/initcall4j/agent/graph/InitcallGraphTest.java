@@ -123,7 +123,7 @@ class InitcallGraphTest {
   @Test
   void unknownNameNamesTheInitcallThatAskedAndSuggestsACloseName() {
     String message = problems(spec("storage"), spec("usb").after("storag"));
-    assertTrue(message.contains("'usb' runs after 'storag', which is not an initcall"
+    assertTrue(message.contains("'usb' runs after 'storag', which is not an initcall or a group"
         + " (declared at app.usb.init()); did you mean 'storage'?"), message);
   }
 
@@ -135,9 +135,11 @@ class InitcallGraphTest {
   }
 
   @Test
-  void unknownSubsystemIsAnError() {
+  void misspeltSubsystemIsAnError() {
     String message = problems(spec("port").partOf("hubb"), spec("hub"));
-    assertTrue(message.contains("'port' is part of 'hubb', which is not an initcall"), message);
+    assertTrue(message.contains("'port' is part of 'hubb' (declared at app.port.init()), which"
+        + " no initcall is named"), message);
+    assertTrue(message.contains("did you mean 'hub'?"), message);
   }
 
   @Test

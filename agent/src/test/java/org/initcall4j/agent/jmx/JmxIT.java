@@ -72,8 +72,9 @@ class JmxIT {
           .getOperations()).filter(op -> op.getSignature().length == 1).findFirst().orElseThrow();
       assertEquals("flush", flushOne.getName());
       assertEquals("name", flushOne.getSignature()[0].getName(), "what jconsole asks for");
-      assertEquals("runs that initcall and what it needs; returns how many succeeded, and each"
-          + " one failed or skipped with the error", flushOne.getDescription());
+      assertEquals("runs that initcall and what it needs, or every part of that group; returns"
+          + " how many succeeded, and each one failed, skipped or disabled with the error",
+          flushOne.getDescription());
       assertEquals(tmp.resolve("initcall4j-" + app.pid()).toString(),
           jmx.get("ControlDirectory"));
       assertTrue((Double) jmx.get("BootMillis") > 0);
@@ -93,16 +94,17 @@ class JmxIT {
       jmx.connection().addNotificationListener(jmx.name(), listener, null, null);
 
       CompositeData gallery = (CompositeData) jmx.invoke("flush", "gallery");
-      assertEquals(List.of("gallery", 2, 2, List.of(), List.of(), List.of(), "ran 2 initcalls"),
-          items(gallery), "gallery and usb, which it needs");
+      assertEquals(List.of("gallery", 2, 2, List.of(), List.of(), List.of(), "ran 2 initcalls",
+          false, List.of()), items(gallery), "gallery and usb, which it needs");
       CompositeData all = (CompositeData) jmx.invoke("flush");
       assertEquals(List.of("all", 2, 1, List.of("printer"), List.of(),
           List.of("printer failed: java.lang.IllegalStateException: out of paper"),
-          "1 of 2 initcalls succeeded"), items(all), "network, and printer, which failed");
+          "1 of 2 initcalls succeeded", false, List.of()), items(all),
+          "network, and printer, which failed");
       CompositeData again = (CompositeData) jmx.invoke("flush");
       assertEquals(List.of("all", 0, 0, List.of("printer"), List.of(),
           List.of("printer failed earlier: java.lang.IllegalStateException: out of paper"),
-          "nothing left to run"), items(again));
+          "nothing left to run", false, List.of()), items(again));
       Exception unknown = assertThrows(Exception.class, () -> jmx.invoke("flush", "nosuch"));
       assertTrue(String.valueOf(unknown.getCause()).contains("no initcall named 'nosuch'"),
           String.valueOf(unknown.getCause()));
@@ -151,8 +153,11 @@ class JmxIT {
       assertEquals(4, jmx.get("Waiting"));
       assertArrayEquals(new String[] {"network", "usb", "gallery", "printer"},
           (String[]) jmx.get("PendingDeferred"));
-      assertEquals(List.of("list"), Arrays.stream(jmx.connection().getMBeanInfo(jmx.name())
-          .getOperations()).map(MBeanOperationInfo::getName).toList());
+      assertEquals(List.of("list", "trace"), Arrays.stream(jmx.connection()
+          .getMBeanInfo(jmx.name()).getOperations()).map(MBeanOperationInfo::getName).sorted()
+          .toList());
+      assertTrue(((String) jmx.invoke("trace")).startsWith("{\"traceEvents\":["),
+          "trace() only reads");
       assertTrue(((String) jmx.invoke("list")).contains("\nusb "), "list() only reads");
       assertThrows(ReflectionException.class, () -> jmx.invoke("flush"));
       assertThrows(ReflectionException.class, () -> jmx.invoke("flush", "usb"));
@@ -179,7 +184,7 @@ class JmxIT {
   private static List<Object> items(CompositeData result) {
     List<Object> items = new ArrayList<>();
     for (String key : List.of("flushed", "ran", "succeeded", "failed", "skipped", "problems",
-        "summary")) {
+        "summary", "group", "disabled")) {
       Object value = result.get(key);
       items.add(value instanceof String[] array ? List.of(array) : value);
     }

@@ -196,4 +196,96 @@ class InitcallProcessorTest {
 
     assertTrue(result.success(), result.diagnostics());
   }
+
+  @Test
+  void aNameInPartOfThatNoInitcallHasIsAGroupAndCompiles() throws IOException {
+    source("Net", """
+        class Net {
+          @Initcall(name = "net.core", partOf = "net", deferred = true)
+          static void core() {}
+          @Initcall(name = "net.phy", partOf = "net.core", deferred = true)
+          static void phy() {}
+          @Initcall(name = "dns", partOf = "net", deferred = true)
+          static void dns() {}
+          @Initcall(name = "mail", after = "net", deferred = true)
+          static void mail() {}
+        }
+        """);
+    Compilation result = compile();
+
+    assertTrue(result.success(), result.diagnostics());
+    String index = Files.readString(dir.resolve("out").resolve(IndexFormat.RESOURCE));
+    assertTrue(index.contains("net.core\tDEVICE\tapp.Net\tcore\t\t\tnet\tdeferred\n"), index);
+    assertTrue(index.contains("mail\tDEVICE\tapp.Net\tmail\tnet\t\t\tdeferred\n"), index);
+    assertFalse(index.contains("\nnet\t"), "a group has no line of its own: " + index);
+  }
+
+  @Test
+  void aGroupAfterAGroupCompilesAndACycleThroughOneIsReportedWhole() throws IOException {
+    source("Apps", """
+        class Apps {
+          @Initcall(name = "wifi", partOf = "net", before = "apps")
+          static void wifi() {}
+          @Initcall(name = "mail", partOf = "apps")
+          static void mail() {}
+          @Initcall(name = "sync", partOf = "apps", before = "net")
+          static void sync() {}
+        }
+        """);
+    Compilation result = compile();
+
+    assertFalse(result.success());
+    assertTrue(result.diagnostics().contains("dependency cycle: "), result.diagnostics());
+    assertTrue(result.diagnostics().contains("apps waits for wifi: wifi before apps, declared at"
+        + " app.Apps.wifi()"), result.diagnostics());
+    assertTrue(result.diagnostics().contains("net waits for sync: sync before net, declared at"
+        + " app.Apps.sync()"), result.diagnostics());
+  }
+
+  @Test
+  void aGroupOfOnePartNamedLikeAnInitcallIsReportedAtThePart() throws IOException {
+    source("Hub", """
+        class Hub {
+          @Initcall(name = "hub")
+          static void hub() {}
+          @Initcall(name = "port", partOf = "hubb")
+          static void port() {}
+        }
+        """);
+    Compilation result = compile();
+
+    assertError(result, 6, "that makes 'hubb' a group of one part, and 'hub' is an initcall;"
+        + " did you mean 'hub'?");
+  }
+
+  @Test
+  void anAfterANameThatNoPartJoinsIsUnknownWithoutAnUnlikelyHint() throws IOException {
+    source("Web", """
+        class Web {
+          @Initcall(name = "web")
+          static void web() {}
+          @Initcall(name = "mail", after = "net")
+          static void mail() {}
+        }
+        """);
+    Compilation result = compile();
+
+    assertError(result, 6, "'mail' runs after 'net', which is not an initcall or a group");
+    assertFalse(result.diagnostics().contains("did you mean"), result.diagnostics());
+  }
+
+  @Test
+  void aPartOfAnExternalNameJoinsNoGroup() throws IOException {
+    source("Ext", """
+        class Ext {
+          @Initcall(name = "wifi", partOf = "net")
+          static void wifi() {}
+          @Initcall(name = "mail", after = "net")
+          static void mail() {}
+        }
+        """);
+    Compilation result = compile("-Ainitcall4j.external=net");
+
+    assertTrue(result.success(), result.diagnostics());
+  }
 }

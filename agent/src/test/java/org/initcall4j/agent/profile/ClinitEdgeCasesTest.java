@@ -37,7 +37,7 @@ class ClinitEdgeCasesTest {
     byte[] old = loopingClinit(version, "edge/Old", handler);
     byte[] timed = transformer.rewrite("edge/Old", old);
     assertNotNull(timed);
-    assertEquals(!handler, ClinitPatcher.patch(old, "edge/Old") != null,
+    assertEquals(!handler, ClinitPatcher.patch(old) != null,
         "one return at the end takes the byte patch, two take ASM");
 
     int before = ProfileRecorder.snapshot().size();
@@ -64,7 +64,29 @@ class ClinitEdgeCasesTest {
     byte[] empty = writer.toByteArray();
 
     assertNull(transformer.rewrite("edge/Empty", empty), "not rewritten, by either path");
-    assertEquals(ClinitPatcher.NO_CLINIT, ClinitPatcher.patch(empty, "edge/Empty"));
+    assertEquals(ClinitPatcher.NO_CLINIT, ClinitPatcher.patch(empty));
+    assertEquals("", log());
+  }
+
+  /**
+   * The byte patch names the class by its own constant, whatever characters it has: a name
+   * outside ASCII (stored in modified UTF-8) takes the byte patch and is reported as the JVM
+   * spells it.
+   */
+  @Test
+  void aClassNameOutsideAsciiTakesTheBytePatchAndIsReportedAsIs() throws Exception {
+    String name = "edge/Gr\u00fc\u00dfe\u65e5\u672c";
+    byte[] compiled = loopingClinit(Opcodes.V17, name, false);
+    byte[] timed = ClinitPatcher.patch(compiled);
+    assertNotNull(timed, "the byte patch, not ASM");
+    assertTrue(timed != ClinitPatcher.NO_CLINIT && timed != ClinitPatcher.TOO_LARGE);
+
+    int before = ProfileRecorder.snapshot().size();
+    Class<?> loaded = new ClassBytes.Loader(Map.of(name, timed)).loadClass(name.replace('/', '.'));
+    assertEquals(45, loaded.getField("SUM").getInt(null), "sum of 0..9");
+    List<ClinitTiming> after = ProfileRecorder.snapshot();
+    assertEquals(before + 1, after.size());
+    assertEquals(loaded.getName(), after.get(after.size() - 1).className());
     assertEquals("", log());
   }
 

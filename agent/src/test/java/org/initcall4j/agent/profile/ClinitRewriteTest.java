@@ -41,7 +41,7 @@ class ClinitRewriteTest {
     for (Map.Entry<String, byte[]> entry : compiled.entrySet()) {
       byte[] bytes = engine.equals("asm")
           ? transformer.rewriteWithAsm(entry.getKey(), entry.getValue())
-          : ClinitPatcher.patch(entry.getValue(), entry.getKey());
+          : ClinitPatcher.patch(entry.getValue());
       if (bytes == ClinitPatcher.NO_CLINIT) {
         bytes = null;
       }

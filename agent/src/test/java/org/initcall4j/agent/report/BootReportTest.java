@@ -27,8 +27,8 @@ class BootReportTest {
 
   private static BootTimes.Entry ran(String name, boolean deferred, String thread, long start,
       long duration, Integer... needs) {
-    return new BootTimes.Entry(name, "DEVICE", deferred, InitcallState.DONE, thread, start * MS,
-        duration * MS, List.of(needs), "done");
+    return new BootTimes.Entry(name, "DEVICE", deferred, InitcallState.DONE, thread,
+        thread.hashCode(), start * MS, duration * MS, List.of(needs), "done");
   }
 
   /** a(10) -> b(50); a -> c(5) -> d(100, on another thread); e waits for b and d. */
@@ -39,7 +39,7 @@ class BootReportTest {
         ran("c", false, "main", 60, 5, 0),
         ran("d", false, "pool-1", 65, 100, 2),
         ran("e", true, "main", 300, 1, 1, 3),
-        new BootTimes.Entry("f", "LATE", true, InitcallState.DEFERRED, null, 0, 0, List.of(4),
+        new BootTimes.Entry("f", "LATE", true, InitcallState.DEFERRED, null, 0, 0, 0, List.of(4),
             "deferred")));
   }
 
@@ -86,7 +86,7 @@ class BootReportTest {
   @Test
   void bootGraphEscapesEveryTextFromTheApplication() throws Exception {
     BootTimes times = new BootTimes(List.of(
-        new BootTimes.Entry(HOSTILE, "DEVICE", true, InitcallState.FAILED, HOSTILE, 0, 10 * MS,
+        new BootTimes.Entry(HOSTILE, "DEVICE", true, InitcallState.FAILED, HOSTILE, 7, 0, 10 * MS,
             List.of(), "failed: java.lang.IllegalStateException: " + HOSTILE),
         ran("b", false, "main", 10, 5)));
     String svg = BootGraphSvg.svg(times);
@@ -115,7 +115,7 @@ class BootReportTest {
             }, RuntimeSettings.defaults(), new PrintStream(OutputStream.nullOutputStream()));
     runtime.boot();
 
-    BootReport.write(runtime, dir);
+    BootReport.of(runtime).write(dir);
     Document document = parse(Files.readString(dir.resolve(BootReport.BOOT_GRAPH)));
     assertEquals(0, document.getElementsByTagName("script").getLength());
     assertTrue(document.getElementsByTagName("title").item(0).getTextContent()

@@ -115,7 +115,8 @@ class ReportIT {
     assertFalse(Files.isSymbolicLink(blame));
     assertTrue(Files.readString(blame).contains(" db (ROOTFS, main)"));
     try (Stream<Path> files = Files.list(reportDir)) {
-      assertEquals(List.of("blame.txt", "bootgraph.svg", "critical-chain.txt"),
+      assertEquals(List.of("blame.txt", "bootgraph.svg", "critical-chain.txt", "initcalls.dot",
+          "trace.json"),
           files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary file");
     }
   }

@@ -24,12 +24,12 @@ public final class ChildJvm {
   private final Path stderr;
   private Process process;
 
-  ChildJvm(List<String> command) {
+  public ChildJvm(List<String> command) {
     this(command, null);
   }
 
   /** @param stderr where the child's stderr goes (null: discarded) */
-  ChildJvm(List<String> command, Path stderr) {
+  public ChildJvm(List<String> command, Path stderr) {
     this.command = List.copyOf(command);
     this.stderr = stderr;
   }
@@ -48,6 +48,16 @@ public final class ChildJvm {
     return command;
   }
 
+  /**
+   * java of the JDK running the benchmark with only the given arguments: the JDK's AOT cache
+   * options refuse any {@code -Xshare} option beside them.
+   */
+  static List<String> javaWithoutShareOption(String... args) {
+    List<String> command = java(args);
+    command.remove("-Xshare:auto");
+    return command;
+  }
+
   /** A file of the built repository, checked to exist. */
   static Path repoFile(String property, String relative) {
     String given = System.getProperty(property);
@@ -62,17 +72,36 @@ public final class ChildJvm {
 
   /** Starts the JVM and waits until a line of its stdout starts with prefix; returns the line. */
   String awaitLine(String prefix) throws IOException {
+    return awaitLine(prefix, true);
+  }
+
+  /** Starts the JVM and waits until a line of its stdout contains text; returns the line. */
+  public String awaitLineContaining(String text) throws IOException {
+    return awaitLine(text, false);
+  }
+
+  private String awaitLine(String text, boolean atStart) throws IOException {
     process = new ProcessBuilder(command).redirectError(stderr == null
         ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stderr.toFile())).start();
     BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     for (String line; (line = out.readLine()) != null; ) {
-      if (line.startsWith(prefix)) {
+      if (atStart ? line.startsWith(text) : line.contains(text)) {
         return line;
       }
     }
-    throw new IllegalStateException("ended without printing '" + prefix + "...' (exit "
+    throw new IllegalStateException("ended without printing '" + text + "' (exit "
         + waitForExit() + "): " + String.join(" ", command));
+  }
+
+  /**
+   * CPU time (user + system, all threads, 10 ms ticks) the running JVM has used so far, from
+   * its {@code /proc/PID/stat}: read at the measured line, before the JVM is stopped.
+   */
+  public double cpuMillis() throws IOException {
+    String stat = Files.readString(Paths.get("/proc", Long.toString(process.pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0; // stat's 14 and 15
   }
 
   /** Runs the JVM to its end; a non-zero exit status is an error. */
@@ -106,10 +135,20 @@ public final class ChildJvm {
   }
 
   /**
+   * CPU time (user + system, 10 ms ticks) the started JVM has used so far, from its
+   * {@code /proc/<pid>/stat}; still readable once it has ended, until {@link #stop} reaps it.
+   */
+  long cpuTicks() throws IOException {
+    String stat = Files.readString(Paths.get("/proc", Long.toString(process.pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of stat
+  }
+
+  /**
    * Stops the JVM and everything it started, and waits for it: first as Ctrl-C does, so that its
    * exit hooks remove what it made in /tmp (the agent's control directory), then by force.
    */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (process != null) {
       process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();

@@ -1,0 +1,48 @@
+package org.initcall4j.agent.profile;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+
+/**
+ * The general path of the rewrite, by ASM, for the static initializers the byte patch does not
+ * handle (several returns, subroutines, type annotations on code). A class of its own, so that
+ * ASM is loaded only by a run that meets such a class.
+ */
+final class AsmClinitRewrite {
+  private AsmClinitRewrite() {}
+
+  /** The class with its static initializer timed, or null (the log says why, if it matters). */
+  static byte[] rewrite(String className, byte[] bytes, ProfileLog log) {
+    ClassReader reader = new ClassReader(bytes);
+    ClassWriter writer = new NoTypeLookupClassWriter(reader);
+    ClinitTimingAdapter adapter = new ClinitTimingAdapter(writer, className);
+    reader.accept(adapter, 0);
+    if (!adapter.rewritten()) {
+      return null;
+    }
+    try {
+      return writer.toByteArray();
+    } catch (MethodTooLargeException | ClassTooLargeException e) {
+      log.tooLarge(className);
+      return null;
+    }
+  }
+
+  /**
+   * A writer that never loads classes to merge types: the rewrite adds no frame that needs it,
+   * so a call means something unexpected, and the class is left alone instead.
+   */
+  private static final class NoTypeLookupClassWriter extends ClassWriter {
+    NoTypeLookupClassWriter(ClassReader reader) {
+      super(reader, 0);
+    }
+
+    @Override
+    protected String getCommonSuperClass(String type1, String type2) {
+      throw new IllegalStateException("type merge of " + type1 + " and " + type2
+          + " would need class loading");
+    }
+  }
+}
