@@ -36,11 +36,11 @@ class DisableIT {
 
       assertEquals("api flush connectivity ran 3",
           GroupsApp.ask(app, "flush connectivity", "api flush connectivity"));
-      assertTrue(app.stderr().contains("initcall4j: flush connectivity: ran 3 initcalls;"
-          + " usb disabled: option 'disable'"), app.describe());
+      // stderr is read on its own thread: wait for the line rather than race the stdout answer
+      app.awaitStderr("initcall4j: flush connectivity: ran 3 initcalls; usb disabled: option"
+          + " 'disable'", 10_000);
       assertEquals("api flush ran 1", GroupsApp.ask(app, "flush", "api flush ran"));
-      assertTrue(app.stderr().contains("initcall gallery skipped: needs 'usb', which was"
-          + " disabled"), app.describe());
+      app.awaitStderr("initcall gallery skipped: needs 'usb', which was disabled", 10_000);
       assertEquals("{crypto=1, radio=1, radio.wifi=1, storage=1, thumbnails=1}",
           GroupsApp.counts(app), "neither usb nor gallery, which needs it");
       assertTrue(GroupsApp.ask(app, "require connectivity", "api ").startsWith("api threw"
@@ -81,12 +81,11 @@ class DisableIT {
       assertFalse(app.stdout().contains("codecs static initializer"), "not run by the agent");
 
       assertEquals("api flush ran 4", GroupsApp.ask(app, "flush", "api flush ran"));
-      assertTrue(app.stderr().contains("initcall player skipped: needs 'codecs', which was"
-          + " disabled"), app.describe());
+      app.awaitStderr("initcall player skipped: needs 'codecs', which was disabled", 10_000);
       assertEquals("{crypto=1, radio=1, radio.wifi=1, storage=1, usb=1}", GroupsApp.counts(app),
           "neither thumbnails nor gallery, which needs it, nor player");
-      assertTrue(app.stderr().contains("initcall gallery skipped: needs 'thumbnails', which was"
-          + " disabled"), app.describe());
+      app.awaitStderr("initcall gallery skipped: needs 'thumbnails', which was disabled",
+          10_000);
 
       // the class is left as compiled: its static initializer runs on first use, as without
       // the agent, on the thread that uses it
