@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.initcall4j.benchmarks.startup.ChildJvm;
+import org.initcall4j.benchmarks.startup.NoopAgent;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,10 +65,13 @@ public class ProfileStartupBenchmark {
    * reaches with the whole control plane, without it ({@code config-lean}), without the MBean's
    * watch for JMX ({@code config-jmx-off}), without the control directory
    * ({@code config-control-off}), and with the control plane started as soon as boot ends
-   * instead of after the start-up ({@code config-delay-0}).
+   * instead of after the start-up ({@code config-delay-0}); a {@code premain} that does nothing,
+   * the floor for any agent ({@code noop}); and the config that {@code profile.suggest} wrote
+   * from one profile run of the same program at set-up ({@code suggested}: the slow static
+   * initializers the config check accepts, deferred, though the run initializes them anyway).
    */
-  @Param({"none", "agent", "profile", "profile-lean", "profile-jmx", "config", "config-lean",
-      "config-jmx-off", "config-control-off", "config-delay-0"})
+  @Param({"none", "noop", "agent", "profile", "profile-lean", "profile-jmx", "config",
+      "config-lean", "config-jmx-off", "config-control-off", "config-delay-0", "suggested"})
   String agent;
 
   /** The line a Spring Boot application logs once it has started. */
@@ -75,9 +79,10 @@ public class ProfileStartupBenchmark {
 
   private List<String> command;
   private ChildJvm shop;
+  private Path scratch;
 
   @Setup(Level.Trial)
-  public void buildCommand() {
+  public void buildCommand() throws IOException, InterruptedException {
     Path repo = Paths.get(System.getProperty("initcall4j.repo", "."));
     Path jar = (agentOf.equals("this") ? repo : Paths.get(agentOf))
         .resolve("agent/target/initcall-agent.jar");
@@ -92,7 +97,10 @@ public class ProfileStartupBenchmark {
     }
     command = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto"));
-    if (!agent.equals("none")) {
+    List<String> programArguments = programArguments(corpus);
+    if (agent.equals("noop")) {
+      command.add("-javaagent:" + NoopAgent.writeJar(scratch().resolve("noop-agent.jar")));
+    } else if (!agent.equals("none")) {
       command.add("-javaagent:" + jar.toAbsolutePath() + switch (agent) {
         case "profile" -> "=profile";
         case "profile-lean" -> "=profile,jmx=off,control=off";
@@ -102,29 +110,76 @@ public class ProfileStartupBenchmark {
         case "config-jmx-off" -> "=jmx=off,config=" + untouchedEntryPoint();
         case "config-control-off" -> "=control=off,config=" + untouchedEntryPoint();
         case "config-delay-0" -> "=control.delay=0,config=" + untouchedEntryPoint();
+        case "suggested" -> "=config=" + suggestedConfig(jar, programArguments);
         default -> "";
       });
     }
+    command.addAll(programArguments);
+  }
+
+  /** What follows the JVM's own options: the class path and main class, or the jar. */
+  private List<String> programArguments(Path corpus) {
     if (program.equals("spring")) {
-      command.addAll(List.of("-jar", corpus.toAbsolutePath().toString()));
-      return;
+      return List.of("-jar", corpus.toAbsolutePath().toString());
     }
+    List<String> arguments = new ArrayList<>();
     String classPath = corpus.toAbsolutePath().toString();
     if (program.equals("clojure")) {
       Path dir = corpus.getParent().toAbsolutePath();
       classPath += File.pathSeparator + dir.resolve("clojure-spec.jar") + File.pathSeparator
           + dir.resolve("clojure-core-specs.jar");
     }
-    command.addAll(List.of("-cp", classPath));
+    arguments.addAll(List.of("-cp", classPath));
     if (program.equals("clojure")) {
-      command.addAll(List.of("clojure.main", "-e", "(println 1)"));
+      arguments.addAll(List.of("clojure.main", "-e", "(println 1)"));
     } else if (program.equals("h2")) {
-      command.addAll(List.of("org.h2.tools.Shell", "-url", "jdbc:h2:mem:b", "-user", "sa",
+      arguments.addAll(List.of("org.h2.tools.Shell", "-url", "jdbc:h2:mem:b", "-user", "sa",
           "-sql", "CREATE TABLE T(ID INT PRIMARY KEY, V VARCHAR); INSERT INTO T VALUES (1, 'a');"
               + " SELECT * FROM T"));
     } else {
-      command.addAll(List.of("groovy.ui.GroovyMain", "-e",
+      arguments.addAll(List.of("groovy.ui.GroovyMain", "-e",
           "println((1..10).collect { it * it }.sum())"));
+    }
+    return arguments;
+  }
+
+  /**
+   * Runs the program once in profile mode with {@code ready=exit} and returns the config that
+   * {@code profile.suggest} wrote: what a user gets from one run without {@code advise}.
+   */
+  private String suggestedConfig(Path agentJar, List<String> programArguments)
+      throws IOException, InterruptedException {
+    Path config = scratch().resolve("suggested.properties");
+    List<String> profileRun = new ArrayList<>(command.subList(0, 2)); // java -Xshare:auto
+    profileRun.add("-javaagent:" + agentJar.toAbsolutePath() + "=profile,ready="
+        + (program.equals("spring") ? "log:" + STARTED : "exit")
+        + ",profile.suggest=" + config);
+    profileRun.addAll(programArguments);
+    if (program.equals("spring")) {
+      ChildJvm shop = new ChildJvm(profileRun);
+      shop.awaitLineContaining(STARTED);
+      shop.stop();
+    } else {
+      run(profileRun);
+    }
+    if (!Files.isRegularFile(config)) {
+      throw new IllegalStateException("profile.suggest wrote no " + config + ": " + profileRun);
+    }
+    return config.toString();
+  }
+
+  private Path scratch() throws IOException {
+    if (scratch == null) {
+      scratch = Files.createTempDirectory("initcall4j-bench");
+    }
+    return scratch;
+  }
+
+  @TearDown(Level.Trial)
+  public void deleteScratch() throws IOException {
+    if (scratch != null) {
+      ChildJvm.deleteTree(scratch);
+      scratch = null;
     }
   }
 
@@ -167,7 +222,7 @@ public class ProfileStartupBenchmark {
       return started.length();
     }
     long before = ChildJvm.childrenCpuTicks();
-    int status = launch();
+    int status = run(command);
     cpu.childCpuMs += (ChildJvm.childrenCpuTicks() - before) * 10.0;
     return status;
   }
@@ -181,7 +236,7 @@ public class ProfileStartupBenchmark {
     }
   }
 
-  private int launch() throws IOException, InterruptedException {
+  private static int run(List<String> command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -1,17 +1,11 @@
 package org.initcall4j.benchmarks.startup;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,8 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 15)
 public class AgentOverheadBenchmark {
 
+  /** Named apart from {@code ProfileStartupBenchmark}'s {@code agent}, so one run can set both. */
   @Param({"noop-agent", "none", "initcall-agent", "initcall-agent-profile"})
-  String agent;
+  String helloAgent;
 
   private ChildJvm hello;
   private Path dir;
@@ -48,11 +43,11 @@ public class AgentOverheadBenchmark {
   @Setup
   public void writeJars() throws IOException {
     dir = Files.createTempDirectory("agent-overhead");
-    Path helloJar = jar(dir.resolve("hello.jar"), HelloWorld.class, "Main-Class");
+    Path helloJar = NoopAgent.writeJar(dir.resolve("hello.jar"), HelloWorld.class, "Main-Class");
     List<String> args = new ArrayList<>();
-    switch (agent) {
+    switch (helloAgent) {
       case "noop-agent" -> args.add("-javaagent:"
-          + jar(dir.resolve("noop-agent.jar"), NoopAgent.class, "Premain-Class"));
+          + NoopAgent.writeJar(dir.resolve("noop-agent.jar")));
       case "initcall-agent" -> args.add("-javaagent:"
           + ChildJvm.repoFile("initcall4j.agent.jar", "agent/target/initcall-agent.jar"));
       case "initcall-agent-profile" -> args.add("-javaagent:"
@@ -85,18 +80,4 @@ public class AgentOverheadBenchmark {
   }
 
   /** A jar holding one class, named in the manifest under the given attribute. */
-  private static Path jar(Path file, Class<?> type, String attribute) throws IOException {
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().putValue(attribute, type.getName());
-    String entry = type.getName().replace('.', '/') + ".class";
-    try (OutputStream out = Files.newOutputStream(file);
-        JarOutputStream jar = new JarOutputStream(out, manifest);
-        InputStream bytes = type.getClassLoader().getResourceAsStream(entry)) {
-      jar.putNextEntry(new JarEntry(entry));
-      bytes.transferTo(jar);
-      jar.closeEntry();
-    }
-    return file;
-  }
 }
