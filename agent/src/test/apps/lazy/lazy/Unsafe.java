@@ -1,6 +1,9 @@
 package lazy;
 
-/** Classes whose static init cannot be deferred safely: the config tests expect refusals. */
+/**
+ * Classes whose static fields other classes reach directly: deferred with their accesses guarded,
+ * or, for the interface, refused.
+ */
 final class Unsafe {
   private Unsafe() {}
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** Lowest first; a package may use the packages of the layers before its own. */
   static final List<List<String>> LAYERS = List.of(
-      List.of("text", "files", "ready"),                // helpers that know no initcall
+      List.of("text", "files", "ready", "classfile"),   // helpers that know no initcall
       List.of("model"),                                 // what an initcall is
       List.of("index", "graph"),                        // the build-time index; the order
       List.of("config", "processor"),                   // the config file; javac's processor

@@ -93,28 +93,4 @@ final class ClassShape extends ClassVisitor {
     }
     return false;
   }
-
-  /**
-   * Static fields of {@code owner} that a class file reads or writes directly, as
-   * {@code owner.field} strings: for a nest member, which may touch private fields.
-   */
-  static List<String> staticFieldUses(byte[] classFile, String owner) {
-    List<String> uses = new ArrayList<>();
-    new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor,
-          String signature, String[] exceptions) {
-        return new MethodVisitor(Opcodes.ASM9) {
-          @Override
-          public void visitFieldInsn(int opcode, String fieldOwner, String field, String desc) {
-            boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
-            if (isStatic && fieldOwner.equals(owner) && !uses.contains(field)) {
-              uses.add(field);
-            }
-          }
-        };
-      }
-    }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-    return uses;
-  }
 }

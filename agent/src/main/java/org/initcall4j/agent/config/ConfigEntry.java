@@ -15,19 +15,27 @@ import org.initcall4j.agent.model.InitcallSpec;
  *     passed, arrays too ({@code .replayByReference=true}); their types are then not checked
  * @param serializable the target class is Serializable, as its class files tell (set by the
  *     check, when the rewrite may change its default serialVersionUID, which it then keeps)
+ * @param staticFieldsShared a deferred class has static fields other classes can read or write
+ *     directly (set by the check): their accesses are guarded
  */
 public record ConfigEntry(InitcallSpec spec, MemberRef target, String file, int targetLine,
-    String targetKey, int deferredLine, boolean replayByReference, boolean serializable) {
+    String targetKey, int deferredLine, boolean replayByReference, boolean serializable,
+    boolean staticFieldsShared) {
 
   /** An entry as read, before its target's class files are checked. */
   public ConfigEntry(InitcallSpec spec, MemberRef target, String file, int targetLine,
       String targetKey, int deferredLine) {
-    this(spec, target, file, targetLine, targetKey, deferredLine, false, false);
+    this(spec, target, file, targetLine, targetKey, deferredLine, false, false, false);
   }
 
   ConfigEntry asSerializable() {
     return new ConfigEntry(spec, target, file, targetLine, targetKey, deferredLine,
-        replayByReference, true);
+        replayByReference, true, staticFieldsShared);
+  }
+
+  ConfigEntry sharingStaticFields() {
+    return new ConfigEntry(spec, target, file, targetLine, targetKey, deferredLine,
+        replayByReference, serializable, true);
   }
 
   ConfigProblem problemAtTarget(String message) {

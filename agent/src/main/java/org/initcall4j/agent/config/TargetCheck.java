@@ -73,6 +73,9 @@ final class TargetCheck {
     }
     boolean changesSerialForm = target.methodName() != null ? checkMethod(entry, shape)
         : checkClass(entry, shape);
+    if (changesSerialForm && target.methodName() == null && sharesStaticFields(shape)) {
+      entry = entry.sharingStaticFields(); // a deferred class: other classes' accesses guarded
+    }
     if (!changesSerialForm || problems.size() > before
         || !serialForm.isSerializable(classFile)) {
       return entry;
@@ -110,7 +113,7 @@ final class TargetCheck {
       if (!shape.hasStaticInitializer()) {
         return "it has no static initializer";
       }
-      String refusal = check.deferralRefusal(className, shape);
+      String refusal = deferralRefusal(shape);
       if (refusal == null && check.serialForm.isSerializable(classFile)) {
         String serial = SerialFormCheck.refusal(shape, true);
         refusal = serial == null ? null : "it is Serializable and " + serial;
@@ -234,7 +237,7 @@ final class TargetCheck {
     if (!entry.spec().deferred()) {
       return false;
     }
-    String refusal = deferralRefusal(name, shape);
+    String refusal = deferralRefusal(shape);
     if (refusal != null) {
       problems.add(entry.problemAtDeferral("cannot defer the static initializer of " + name
           + ": " + refusal));
@@ -244,66 +247,26 @@ final class TargetCheck {
   }
 
   /** Why deferring this class's static initializer could expose it half-initialized, or null. */
-  private String deferralRefusal(String name, ClassShape shape) {
+  private static String deferralRefusal(ClassShape shape) {
     if (shape.has(Opcodes.ACC_INTERFACE)) {
       return "it is an interface, whose static fields are public and read directly by other"
           + " classes; move the slow part into a class";
-    }
-    if (shape.has(Opcodes.ACC_ENUM)) {
-      return "it is an enum, whose constants are public static fields read directly by other"
-          + " classes (and by switch statements); move the slow part into a class the enum uses";
-    }
-    for (ClassShape.Field field : shape.fields) {
-      if (field.isStatic() && !field.constant() && (field.access() & Opcodes.ACC_PRIVATE) == 0) {
-        return "static field '" + field.name() + "' is not private, so other classes may read it"
-            + " directly before the deferred initializer ran; make it private (reach it through"
-            + " a method) or do not defer";
-      }
-    }
-    String internal = name.replace('.', '/');
-    for (String mate : nestMates(internal, shape)) {
-      URL url = loader.getResource(mate + ".class");
-      List<String> uses;
-      try {
-        uses = url == null ? List.of() : ClassShape.staticFieldUses(read(url), internal);
-      } catch (IOException | RuntimeException e) {
-        return "cannot read its nest mate " + mate.replace('/', '.') + ": " + e;
-      }
-      uses = uses.stream().filter(f -> isGuardedField(shape, f)).toList();
-      if (!uses.isEmpty()) {
-        return "its nest mate " + mate.replace('/', '.') + " reads static field '"
-            + uses.get(0) + "' directly, before the deferred initializer may have run; reach"
-            + " it through a method of " + name + " or do not defer";
-      }
     }
     return null;
   }
 
   /**
-   * Classes that may read the class's private static fields directly (Java 11+ nest mates): the
-   * nest host and all its members, other than the class itself.
+   * Whether other classes can read or write a static field of the class directly, so their
+   * accesses need its guard: a field that is not private, or a private one when the class has
+   * nest mates (Java 11+: nested and enclosing classes reach private fields without an
+   * accessor). Compile-time constants are set by the JVM before any code runs, and javac's
+   * {@code $assertionsDisabled} is read only by its own class.
    */
-  private List<String> nestMates(String internal, ClassShape shape) {
-    List<String> mates = new ArrayList<>(shape.nestMembers);
-    if (shape.nestHost != null) {
-      mates.add(shape.nestHost);
-      URL host = loader.getResource(shape.nestHost + ".class");
-      try {
-        if (host != null) {
-          mates.addAll(ClassShape.of(read(host)).nestMembers);
-        }
-      } catch (IOException | RuntimeException e) {
-        mates.add(shape.nestHost); // read again below, where the failure is reported
-      }
-    }
-    mates.remove(internal);
-    return mates;
-  }
-
-  /** A static field the deferred initializer sets (constants are set by the JVM itself). */
-  private static boolean isGuardedField(ClassShape shape, String field) {
-    for (ClassShape.Field f : shape.fields) { // no stream: premain runs this
-      if (f.name().equals(field) && f.isStatic() && !f.constant()) {
+  static boolean sharesStaticFields(ClassShape shape) {
+    boolean nested = shape.nestHost != null || !shape.nestMembers.isEmpty();
+    for (ClassShape.Field field : shape.fields) { // no stream: premain runs this
+      if (field.isStatic() && !field.constant() && !field.name().equals("$assertionsDisabled")
+          && (nested || (field.access() & Opcodes.ACC_PRIVATE) == 0)) {
         return true;
       }
     }

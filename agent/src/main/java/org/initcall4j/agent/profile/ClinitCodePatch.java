@@ -1,6 +1,7 @@
 package org.initcall4j.agent.profile;
 
-import static org.initcall4j.agent.profile.ClassFileScan.u2;
+import static org.initcall4j.agent.classfile.ClassFileScan.u2;
+import org.initcall4j.agent.classfile.ClassFileScan;
 
 /**
  * Rewrites one static initializer's {@code Code} attribute in place of ASM, for the shape javac

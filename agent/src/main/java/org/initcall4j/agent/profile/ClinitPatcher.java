@@ -1,7 +1,8 @@
 package org.initcall4j.agent.profile;
 
-import static org.initcall4j.agent.profile.ClassFileScan.u2;
-import static org.initcall4j.agent.profile.ClassFileScan.u4;
+import static org.initcall4j.agent.classfile.ClassFileScan.u2;
+import static org.initcall4j.agent.classfile.ClassFileScan.u4;
+import org.initcall4j.agent.classfile.ClassFileScan;
 
 /**
  * The fast path of the rewrite: adds timing to a static initializer by copying the class file

@@ -6,6 +6,7 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.initcall4j.agent.classfile.ClassFileScan;
 
 /**
  * Selected classes that were loaded before profile mode started, so their static initializers

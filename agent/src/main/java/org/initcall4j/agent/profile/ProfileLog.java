@@ -1,6 +1,7 @@
 package org.initcall4j.agent.profile;
 
 import java.io.PrintStream;
+import org.initcall4j.agent.classfile.ClassFileScan;
 
 /**
  * What profile mode has to say while classes load, on stderr. Problems that can repeat for many

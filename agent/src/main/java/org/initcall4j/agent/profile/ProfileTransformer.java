@@ -2,6 +2,7 @@ package org.initcall4j.agent.profile;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import org.initcall4j.agent.classfile.ClassFileScan;
 
 /**
  * Adds timing to the static initializer of every selected class as it is first loaded. Rejects

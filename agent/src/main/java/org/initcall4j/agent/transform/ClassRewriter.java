@@ -37,12 +37,22 @@ final class ClassRewriter extends ClassVisitor {
 
   /** The rewritten class file; the input array is not modified. */
   static byte[] rewrite(byte[] classFile, ClassPlan plan) {
+    return rewrite(classFile, plan, null);
+  }
+
+  /**
+   * The rewritten class file, with {@code guards} (null for none) before its accesses to other
+   * deferred classes' static fields; the input array is not modified.
+   */
+  static byte[] rewrite(byte[] classFile, ClassPlan plan, StaticFieldGuards guards) {
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
     // from the bytes as compiled: the default hash covers what the rewrite changes
     Long uid = plan.serializable ? SerialVersionUid.of(reader).toKeep() : null;
+    ClassVisitor next = guards == null || guards.isEmpty() ? writer
+        : new FieldGuardVisitor(writer, guards, plan.deferredClass >= 0);
     // Expanded frames, so that the one frame inserted is written in the same (full) form.
-    reader.accept(new ClassRewriter(writer, plan, uid), ClassReader.EXPAND_FRAMES);
+    reader.accept(new ClassRewriter(next, plan, uid), ClassReader.EXPAND_FRAMES);
     return writer.toByteArray();
   }
 

@@ -7,21 +7,26 @@ import java.util.Map;
 import org.initcall4j.agent.runtime.ModuleAccess;
 
 /**
- * Rewrites only the classes a config names. Every other class is rejected on one hash lookup of
- * its name before anything is parsed; a class being redefined, one loaded by another loader than
- * the application's, or one that fails to rewrite is left exactly as it was (logged once). A
- * rewritten class of a named module has its package opened to the agent when a hook reflects
- * into it ({@link #openIfReflected}).
+ * Rewrites the classes a config names, and, when a deferred class has static fields others can
+ * reach, guards those fields' accesses in the application's other classes
+ * ({@link StaticFieldGuards}). Every other class is rejected on one hash lookup of its name (and,
+ * with guards, one walk of its constant pool) before anything is parsed; a class being
+ * redefined, a named class loaded by another loader than the application's, or one that fails to
+ * rewrite is left exactly as it was (logged once). A rewritten class of a named module has its
+ * package opened to the agent when a hook reflects into it ({@link #openIfReflected}).
  */
 final class InitcallTransformer implements ClassFileTransformer {
   private final Map<String, ClassPlan> plans;
+  /** Null when no deferred class has static fields other classes can reach. */
+  private final StaticFieldGuards guards;
   private final HookContext context;
   /** Null in-process (tests, benchmarks): then a named module's package cannot be opened. */
   private final Instrumentation instrumentation;
 
-  InitcallTransformer(Map<String, ClassPlan> plans, HookContext context,
-      Instrumentation instrumentation) {
+  InitcallTransformer(Map<String, ClassPlan> plans, StaticFieldGuards guards,
+      HookContext context, Instrumentation instrumentation) {
     this.plans = plans;
+    this.guards = guards;
     this.context = context;
     this.instrumentation = instrumentation;
   }
@@ -42,7 +47,7 @@ final class InitcallTransformer implements ClassFileTransformer {
     }
     ClassPlan plan = plans.get(className);
     if (plan == null) {
-      return null;
+      return guards == null ? null : guardFieldAccesses(loader, className, classfileBuffer);
     }
     String name = className.replace('/', '.');
     if (loader != context.loader()) {
@@ -51,7 +56,7 @@ final class InitcallTransformer implements ClassFileTransformer {
       return null;
     }
     try {
-      byte[] rewritten = ClassRewriter.rewrite(classfileBuffer, plan);
+      byte[] rewritten = ClassRewriter.rewrite(classfileBuffer, plan, guards);
       if (module != null && module.isNamed()) {
         openIfReflected(module, name, plan);
       }
@@ -60,6 +65,25 @@ final class InitcallTransformer implements ClassFileTransformer {
     } catch (Throwable t) {
       context.warnOnce("cannot rewrite " + name + ", left as it was (its initcalls run as"
           + " plain code, not deferred or guarded): " + t);
+      return null;
+    }
+  }
+
+  /**
+   * A class with no initcall of its own: guarded where it reads or writes a deferred class's
+   * static field. Most classes are passed over on their loader or one walk of their constant
+   * pool.
+   */
+  private byte[] guardFieldAccesses(ClassLoader loader, String className, byte[] classFile) {
+    if (!guards.covers(loader) || !guards.namesAny(classFile)) {
+      return null;
+    }
+    try {
+      return guards.rewrite(classFile);
+    } catch (Throwable t) {
+      context.warnOnce("cannot guard the deferred classes' static fields in "
+          + className.replace('/', '.') + ", left as it was (its accesses may read them before"
+          + " their initializer ran): " + t);
       return null;
     }
   }

@@ -20,8 +20,9 @@ import org.initcall4j.agent.runtime.Invoker;
 /**
  * The hooks for a config's initcalls and the transformer that puts them into the named classes.
  * Which class needs what: a method initcall gets an entry hook; a deferred static initializer is
- * moved out of {@code <clinit>} and every method of its class guarded; a boot static initializer
- * that follows other initcalls gets an ordering hook. Nothing else is touched.
+ * moved out of {@code <clinit>} and every method of its class guarded, and, when other classes can
+ * reach its static fields, each of their accesses to them ({@link StaticFieldGuards}); a boot
+ * static initializer that follows other initcalls gets an ordering hook. Nothing else is touched.
  */
 public final class Rewrites {
   /** Calls a deferred entry point parks at most, without option {@code parked.max}. */
@@ -31,9 +32,11 @@ public final class Rewrites {
   private final Map<String, Hook> byName = new HashMap<>();
   private final Map<String, ClassPlan> byClass = new HashMap<>();
   private final List<Hook> table = new ArrayList<>();
+  private final StaticFieldGuards guards;
 
   private Rewrites(HookContext context) {
     this.context = context;
+    this.guards = new StaticFieldGuards(context.loader());
   }
 
   /** Plans the hooks for config entries, once the graph has checked and ordered them. */
@@ -85,6 +88,9 @@ public final class Rewrites {
       plan.entryHooks.put(target.methodName() + target.parameterDescriptor(), id);
     } else if (spec.deferred()) {
       plan.deferredClass = id;
+      if (entry.staticFieldsShared()) {
+        guards.add(target.internalClassName(), id);
+      }
     } else {
       plan.orderedClass = id;
     }
@@ -158,6 +164,7 @@ public final class Rewrites {
       }
     });
     InitcallHooks.install(table.toArray(new Hook[0]));
-    return new InitcallTransformer(byClass, context, instrumentation);
+    return new InitcallTransformer(byClass, guards.isEmpty() ? null : guards, context,
+        instrumentation);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.initcall4j.agent.classfile.ClassFileScan;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

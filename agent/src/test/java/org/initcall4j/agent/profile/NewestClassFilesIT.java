@@ -3,6 +3,7 @@ package org.initcall4j.agent.profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.initcall4j.agent.classfile.ClassFileScan;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.initcall4j.agent.classfile.ClassFileScan;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 

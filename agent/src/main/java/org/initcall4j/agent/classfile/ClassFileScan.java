@@ -1,4 +1,4 @@
-package org.initcall4j.agent.profile;
+package org.initcall4j.agent.classfile;
 
 /**
  * Reads just enough of a class file to decide whether it is worth parsing: its version, and
@@ -6,30 +6,30 @@ package org.initcall4j.agent.profile;
  * must have that UTF-8 constant, so a class without it is rejected without ASM. The walk stops at
  * the end of the constant pool; methods and code are never read.
  */
-final class ClassFileScan {
+public final class ClassFileScan {
   /** The newest class file major version the shaded ASM reads (Java 26). */
-  static final int NEWEST_MAJOR = 70;
+  public static final int NEWEST_MAJOR = 70;
 
   /** The class has no {@code <clinit>}: leave it alone. */
-  static final int NO_CLINIT = 0;
+  public static final int NO_CLINIT = 0;
   /** The class may have a {@code <clinit>}: parse it. */
-  static final int HAS_CLINIT = 1;
+  public static final int HAS_CLINIT = 1;
   /** A class file version newer than ASM reads: leave it alone. */
-  static final int TOO_NEW = 2;
+  public static final int TOO_NEW = 2;
   /** Not a class file ASM could read (bad magic, truncated, unknown constant tag). */
-  static final int MALFORMED = 3;
+  public static final int MALFORMED = 3;
 
   private static final byte[] CLINIT = {'<', 'c', 'l', 'i', 'n', 'i', 't', '>'};
 
   private ClassFileScan() {}
 
   /** The major version of a class file (bytes 6-7), or -1 when too short to have one. */
-  static int majorVersion(byte[] bytes) {
+  public static int majorVersion(byte[] bytes) {
     return bytes.length < 8 ? -1 : u2(bytes, 6);
   }
 
   /** One of {@link #NO_CLINIT}, {@link #HAS_CLINIT}, {@link #TOO_NEW}, {@link #MALFORMED}. */
-  static int scan(byte[] b) {
+  public static int scan(byte[] b) {
     if (b.length < 10 || u2(b, 0) != 0xCAFE || u2(b, 2) != 0xBABE) {
       return MALFORMED;
     }
@@ -59,7 +59,7 @@ final class ClassFileScan {
    * entry uses); null when the pool is cut off or has an unknown tag. A loop of its own, so the
    * JIT compiles it small.
    */
-  static int[] offsets(byte[] b) {
+  public static int[] offsets(byte[] b) {
     int count = u2(b, 8);
     if (count < 1) {
       return null;
@@ -82,7 +82,7 @@ final class ClassFileScan {
   }
 
   /** Whether constant {@code index} is the UTF-8 string {@code ascii}. */
-  static boolean utf8Is(byte[] b, int[] cp, int index, byte[] ascii) {
+  public static boolean utf8Is(byte[] b, int[] cp, int index, byte[] ascii) {
     if (index <= 0 || index >= cp.length || cp[index] == 0 || b[cp[index]] != 1
         || u2(b, cp[index] + 1) != ascii.length) {
       return false;
@@ -100,7 +100,7 @@ final class ClassFileScan {
    * The size in bytes of the constant-pool entry at {@code at}, or -1 when it is cut off or has
    * an unknown tag.
    */
-  static int entrySize(byte[] b, int at) {
+  public static int entrySize(byte[] b, int at) {
     if (at >= b.length) {
       return -1;
     }
@@ -127,16 +127,16 @@ final class ClassFileScan {
     return true;
   }
 
-  static int u2(byte[] b, int at) {
+  public static int u2(byte[] b, int at) {
     return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
   }
 
-  static int u4(byte[] b, int at) {
+  public static int u4(byte[] b, int at) {
     return (u2(b, at) << 16) | u2(b, at + 2);
   }
 
   /** The bytes of an ASCII name, to compare constants with. */
-  static byte[] ascii(String name) {
+  public static byte[] ascii(String name) {
     return name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 }
