@@ -2,7 +2,10 @@ package advise;
 
 import java.util.List;
 
-/** Slow, and other classes read its public static field: the config check refuses it. */
+/**
+ * Slow, and other classes read its public static field: deferrable, with the agent guarding those
+ * reads. Initialized by the scan before ready, first read after it.
+ */
 public final class Catalog {
   public static final List<String> ITEMS;
 

@@ -1,6 +1,6 @@
 package advise;
 
-/** A slow enum: the config check refuses it. */
+/** A slow enum, initialized by the scan before ready; a switch uses it after ready. */
 enum Color {
   RED(1);
 

@@ -5,20 +5,21 @@ import java.util.List;
 
 /**
  * An application for the advisor, with static initializers of known cost and kind. Before it is
- * ready it uses NeededEarly (slow, deferrable, needed), Catalog (slow, a public static field)
- * and Color (a slow enum), and a "scan" initializes Report and Plugin without using them. It is
- * ready when it prints "Started", opens its port or ends (the argument says which; "api" calls
- * Initcalls.ready()); with a port it waits for a line on stdin. After ready it uses Report, lists what Plugin registered (which a deferred
- * Plugin would not have done), and initializes Late (slow, after ready).
+ * ready it uses NeededEarly (slow, deferrable, needed) and Defaults (a slow interface), and a
+ * "scan" initializes Catalog (a public static field), Color (an enum), Report and Plugin without
+ * using them. It is ready when it prints "Started", opens its port or ends (the argument says
+ * which; "api" calls Initcalls.ready()); with a port it waits for a line on stdin. After ready it
+ * uses Report, Catalog's field and Color in a switch, lists what Plugin registered (which a
+ * deferred Plugin would not have done), and initializes Late (slow, after ready).
  */
 public final class Main {
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "log";
     long start = System.nanoTime();
     System.out.println("early " + NeededEarly.value());
-    System.out.println("items " + Catalog.ITEMS.size());
-    System.out.println("color " + Color.RED.code());
-    for (String name : List.of("advise.Report", "advise.Plugin")) {
+    System.out.println("defaults " + Defaults.NAMES);
+    for (String name : List.of("advise.Catalog", "advise.Color", "advise.Report",
+        "advise.Plugin")) {
       Class.forName(name); // a scan: initializes, uses nothing
     }
     ServerSocket server = null;
@@ -35,10 +36,21 @@ public final class Main {
       new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
     }
     System.out.println("report " + Report.summary());
+    System.out.println("items " + Catalog.ITEMS.size());
+    System.out.println("color " + describe(Color.RED));
     System.out.println("plugins " + Registry.names());
     System.out.println("late " + Late.value());
     if (server != null) {
       server.close();
+    }
+  }
+
+  private static String describe(Color color) {
+    switch (color) { // javac reads the constants in a $SwitchMap$ class of its own
+      case RED:
+        return "red " + color.code();
+      default:
+        return "other";
     }
   }
 }

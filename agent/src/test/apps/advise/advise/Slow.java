@@ -11,4 +11,10 @@ final class Slow {
       Thread.currentThread().interrupt();
     }
   }
+
+  /** A list that took {@code millis} to make. */
+  static java.util.List<String> names(long millis) {
+    sleep(millis);
+    return java.util.List.of("default");
+  }
 }

@@ -246,11 +246,11 @@ final class TargetCheck {
     return true;
   }
 
-  /** Why deferring this class's static initializer could expose it half-initialized, or null. */
+  /** Why this class's static initializer cannot be deferred, or null. */
   private static String deferralRefusal(ClassShape shape) {
     if (shape.has(Opcodes.ACC_INTERFACE)) {
-      return "it is an interface, whose static fields are public and read directly by other"
-          + " classes; move the slow part into a class";
+      return "it is an interface, whose static initializer the agent does not defer (a class's"
+          + " it does); move the slow part into a class";
     }
     return null;
   }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each form of the ready signal, seen once and timed, in the advise test app: before ready it
- * initializes NeededEarly (120 ms), Catalog (60 ms), Color (40 ms), Report (1 s) and Plugin
- * (50 ms); after it, Late (30 ms). Profile mode's data places each against the ready moment.
+ * initializes NeededEarly (120 ms), Defaults (40 ms), Catalog (60 ms), Color (40 ms), Report
+ * (1 s) and Plugin (50 ms); after it, Late (30 ms). Profile mode's data places each against the
+ * ready moment.
  */
 class ReadySignalIT {
   @TempDir
