@@ -174,10 +174,14 @@ final class AppRun {
     }
   }
 
-  /** SIGTERM to the process and what it started, so shutdown hooks run; then the hard way. */
+  /**
+   * SIGTERM to the process and what it started, so shutdown hooks run; then the hard way. The
+   * signal goes through its {@link ProcessHandle}: {@link Process#destroy} also closes the pipes,
+   * so what the application prints while it shuts down would be lost ("Stream closed").
+   */
   private static void stop(Process process) throws InterruptedException {
     process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
+    process.toHandle().destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor();
