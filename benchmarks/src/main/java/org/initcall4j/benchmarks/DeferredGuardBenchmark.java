@@ -6,7 +6,9 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.initcall4j.agent.config.ConfigEntry;
 import org.initcall4j.agent.config.MemberRef;
@@ -30,9 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a deferred static initializer costs a class once it has run: every method of the class
- * starts with a guard. The same small static method, in a copy of the class as compiled and in a
- * copy rewritten for {@code initcall.x.deferred=true} and then initialized (the guard's fast
- * path), both called through a method handle.
+ * starts with a guard, and every read of its static fields in another class has one in front of
+ * it. The same small static methods, in copies of the classes as compiled and in copies rewritten
+ * for {@code initcall.x.deferred=true} and then initialized (the guard's fast path), all called
+ * through method handles: {@code Table.lookup} reads its own private table,
+ * {@code PriceReader.read} reads {@code Prices}' public one.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,35 +63,78 @@ public class DeferredGuardBenchmark {
     }
   }
 
-  private static final String NAME = Table.class.getName();
+  /** A deferred class with a public static table, read directly by another class. */
+  public static final class Prices {
+    public static final int[] TABLE = new int[64];
+
+    static {
+      for (int i = 0; i < TABLE.length; i++) {
+        TABLE[i] = i * 17;
+      }
+    }
+
+    private Prices() {}
+  }
+
+  /** Reads {@link Prices#TABLE} with a getstatic of its own: guarded when Prices is deferred. */
+  public static final class PriceReader {
+    private PriceReader() {}
+
+    public static int read(int index) {
+      return Prices.TABLE[index & 63];
+    }
+  }
+
+  private static final String TABLE = Table.class.getName();
+  private static final String PRICES = Prices.class.getName();
+  private static final String READER = PriceReader.class.getName();
+  private static final MethodType INT_TO_INT = MethodType.methodType(int.class, int.class);
 
   private MethodHandle asCompiled;
   private MethodHandle guarded;
+  private MethodHandle fieldAsCompiled;
+  private MethodHandle fieldGuarded;
   private int index;
 
   @Setup
   public void load() throws Throwable {
-    byte[] bytes = classFile();
-    asCompiled = lookup(new OneClassLoader(bytes));
+    Map<String, byte[]> compiled = Map.of(TABLE, classFile(TABLE), PRICES, classFile(PRICES),
+        READER, classFile(READER));
+    CopiesLoader plain = new CopiesLoader(compiled);
+    asCompiled = handle(plain, TABLE, "lookup");
+    fieldAsCompiled = handle(plain, READER, "read");
 
-    InitcallSpec spec = new InitcallSpec("table", InitLevel.DEVICE, NAME, null, List.of(),
-        List.of(), null, true, false, "benchmark");
-    BootPlan plan = InitcallGraph.plan(List.of(spec));
-    OneClassLoader loader = new OneClassLoader(null);
-    Rewrites rewrites = Rewrites.plan(List.of(new ConfigEntry(spec,
-        new MemberRef(NAME, null, null), "benchmark", 1, "initcall.table.class", 1)), plan, loader,
-        System.err);
+    List<InitcallSpec> specs = List.of(deferredClass("table", TABLE),
+        deferredClass("prices", PRICES));
+    BootPlan plan = InitcallGraph.plan(specs);
+    CopiesLoader loader = new CopiesLoader(new HashMap<>());
+    // checked by the config check, as the agent would: Prices' public field is read elsewhere
+    Rewrites rewrites = Rewrites.plan(List.of(
+        new ConfigEntry(specs.get(0), new MemberRef(TABLE, null, null), "benchmark", 1,
+            "initcall.table.class", 1),
+        new ConfigEntry(specs.get(1), new MemberRef(PRICES, null, null), "benchmark", 2,
+            "initcall.prices.class", 2, false, false, true)), plan, loader, System.err);
     InitcallRuntime runtime = new InitcallRuntime(plan,
         rewrites.invoker(new ReflectiveInvoker(loader)));
     ClassFileTransformer transformer = rewrites.connect(runtime);
-    loader.bytes = transformer.transform(loader, NAME.replace('.', '/'), null, null, bytes);
-    if (loader.bytes == null) {
-      throw new IllegalStateException("the class was not rewritten");
+    for (Map.Entry<String, byte[]> entry : compiled.entrySet()) {
+      byte[] rewritten = transformer.transform(loader, entry.getKey().replace('.', '/'), null,
+          null, entry.getValue());
+      if (rewritten == null) {
+        throw new IllegalStateException(entry.getKey() + " was not rewritten");
+      }
+      loader.copies.put(entry.getKey(), rewritten);
     }
-    guarded = lookup(loader);
-    if (runtime.flushAll().succeeded() != 1) {
-      throw new IllegalStateException("the deferred initializer did not run");
+    guarded = handle(loader, TABLE, "lookup");
+    fieldGuarded = handle(loader, READER, "read");
+    if (runtime.flushAll().succeeded() != 2) {
+      throw new IllegalStateException("the deferred initializers did not run");
     }
+  }
+
+  private static InitcallSpec deferredClass(String name, String className) {
+    return new InitcallSpec(name, InitLevel.DEVICE, className, null, List.of(), List.of(), null,
+        true, false, "benchmark");
   }
 
   @Benchmark
@@ -100,31 +147,42 @@ public class DeferredGuardBenchmark {
     return (int) guarded.invokeExact(index++);
   }
 
-  private static MethodHandle lookup(ClassLoader loader) throws ReflectiveOperationException {
-    Class<?> type = Class.forName(NAME, false, loader);
-    return MethodHandles.publicLookup().findStatic(type, "lookup",
-        MethodType.methodType(int.class, int.class));
+  @Benchmark
+  public int fieldReadAsCompiled() throws Throwable {
+    return (int) fieldAsCompiled.invokeExact(index++);
   }
 
-  private static byte[] classFile() throws IOException {
-    String resource = "/" + NAME.replace('.', '/') + ".class";
+  @Benchmark
+  public int fieldReadGuarded() throws Throwable {
+    return (int) fieldGuarded.invokeExact(index++);
+  }
+
+  private static MethodHandle handle(ClassLoader loader, String className, String method)
+      throws ReflectiveOperationException {
+    Class<?> type = Class.forName(className, false, loader);
+    return MethodHandles.publicLookup().findStatic(type, method, INT_TO_INT);
+  }
+
+  private static byte[] classFile(String className) throws IOException {
+    String resource = "/" + className.replace('.', '/') + ".class";
     try (InputStream in = DeferredGuardBenchmark.class.getResourceAsStream(resource)) {
       return in.readAllBytes();
     }
   }
 
-  /** Defines its own copy of {@link Table} from the bytes it holds; the rest from its parent. */
-  private static final class OneClassLoader extends ClassLoader {
-    byte[] bytes;
+  /** Defines its own copies of the classes it holds the bytes of; the rest from its parent. */
+  private static final class CopiesLoader extends ClassLoader {
+    final Map<String, byte[]> copies;
 
-    OneClassLoader(byte[] bytes) {
+    CopiesLoader(Map<String, byte[]> copies) {
       super(DeferredGuardBenchmark.class.getClassLoader());
-      this.bytes = bytes;
+      this.copies = copies;
     }
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.equals(NAME)) {
+      byte[] bytes = copies.get(name);
+      if (bytes == null) {
         return super.loadClass(name, resolve);
       }
       synchronized (getClassLoadingLock(name)) {

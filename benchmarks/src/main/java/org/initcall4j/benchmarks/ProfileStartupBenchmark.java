@@ -1,16 +1,11 @@
 package org.initcall4j.benchmarks;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.initcall4j.benchmarks.startup.ChildJvm;
-import org.initcall4j.benchmarks.startup.NoopAgent;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -74,136 +69,21 @@ public class ProfileStartupBenchmark {
       "config-lean", "config-jmx-off", "config-control-off", "config-delay-0", "suggested"})
   String agent;
 
-  /** The line a Spring Boot application logs once it has started. */
-  private static final String STARTED = "Started ShopApplication in ";
-
-  private List<String> command;
-  private ChildJvm shop;
+  private ProgramRun run;
   private Path scratch;
 
   @Setup(Level.Trial)
-  public void buildCommand() throws IOException, InterruptedException {
+  public void prepare() throws IOException, InterruptedException {
     Path repo = Paths.get(System.getProperty("initcall4j.repo", "."));
     Path jar = (agentOf.equals("this") ? repo : Paths.get(agentOf))
         .resolve("agent/target/initcall-agent.jar");
-    Path corpus = program.equals("spring") ? repo.resolve("spring-boot-it/target/shop.jar")
-        : repo.resolve("benchmarks/target/corpus").resolve(program + ".jar");
-    for (Path needed : List.of(jar, corpus)) {
-      if (!Files.isRegularFile(needed)) {
-        throw new IllegalStateException(needed.toAbsolutePath() + " not found: build with"
-            + " mvn package (the web application: -pl spring-boot-it -am) and run from the"
-            + " repository root (or set -Dinitcall4j.repo)");
-      }
-    }
-    command = new ArrayList<>(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto"));
-    List<String> programArguments = programArguments(corpus);
-    if (agent.equals("noop")) {
-      command.add("-javaagent:" + NoopAgent.writeJar(scratch().resolve("noop-agent.jar")));
-    } else if (!agent.equals("none")) {
-      command.add("-javaagent:" + jar.toAbsolutePath() + switch (agent) {
-        case "profile" -> "=profile";
-        case "profile-lean" -> "=profile,jmx=off,control=off";
-        case "profile-jmx" -> "=profile,jmx=on";
-        case "config" -> "=config=" + untouchedEntryPoint();
-        case "config-lean" -> "=jmx=off,control=off,config=" + untouchedEntryPoint();
-        case "config-jmx-off" -> "=jmx=off,config=" + untouchedEntryPoint();
-        case "config-control-off" -> "=control=off,config=" + untouchedEntryPoint();
-        case "config-delay-0" -> "=control.delay=0,config=" + untouchedEntryPoint();
-        case "suggested" -> "=config=" + suggestedConfig(jar, programArguments);
-        default -> "";
-      });
-    }
-    command.addAll(programArguments);
-  }
-
-  /** What follows the JVM's own options: the class path and main class, or the jar. */
-  private List<String> programArguments(Path corpus) {
-    if (program.equals("spring")) {
-      return List.of("-jar", corpus.toAbsolutePath().toString());
-    }
-    List<String> arguments = new ArrayList<>();
-    String classPath = corpus.toAbsolutePath().toString();
-    if (program.equals("clojure")) {
-      Path dir = corpus.getParent().toAbsolutePath();
-      classPath += File.pathSeparator + dir.resolve("clojure-spec.jar") + File.pathSeparator
-          + dir.resolve("clojure-core-specs.jar");
-    }
-    arguments.addAll(List.of("-cp", classPath));
-    if (program.equals("clojure")) {
-      arguments.addAll(List.of("clojure.main", "-e", "(println 1)"));
-    } else if (program.equals("h2")) {
-      arguments.addAll(List.of("org.h2.tools.Shell", "-url", "jdbc:h2:mem:b", "-user", "sa",
-          "-sql", "CREATE TABLE T(ID INT PRIMARY KEY, V VARCHAR); INSERT INTO T VALUES (1, 'a');"
-              + " SELECT * FROM T"));
-    } else {
-      arguments.addAll(List.of("groovy.ui.GroovyMain", "-e",
-          "println((1..10).collect { it * it }.sum())"));
-    }
-    return arguments;
-  }
-
-  /**
-   * Runs the program once in profile mode with {@code ready=exit} and returns the config that
-   * {@code profile.suggest} wrote: what a user gets from one run without {@code advise}.
-   */
-  private String suggestedConfig(Path agentJar, List<String> programArguments)
-      throws IOException, InterruptedException {
-    Path config = scratch().resolve("suggested.properties");
-    List<String> profileRun = new ArrayList<>(command.subList(0, 2)); // java -Xshare:auto
-    profileRun.add("-javaagent:" + agentJar.toAbsolutePath() + "=profile,ready="
-        + (program.equals("spring") ? "log:" + STARTED : "exit")
-        + ",profile.suggest=" + config);
-    profileRun.addAll(programArguments);
-    if (program.equals("spring")) {
-      ChildJvm shop = new ChildJvm(profileRun);
-      shop.awaitLineContaining(STARTED);
-      shop.stop();
-    } else {
-      run(profileRun);
-    }
-    if (!Files.isRegularFile(config)) {
-      throw new IllegalStateException("profile.suggest wrote no " + config + ": " + profileRun);
-    }
-    return config.toString();
-  }
-
-  private Path scratch() throws IOException {
-    if (scratch == null) {
-      scratch = Files.createTempDirectory("initcall4j-bench");
-    }
-    return scratch;
+    scratch = Files.createTempDirectory("initcall4j-bench");
+    run = new ProgramRun(program, agent, repo, jar, scratch);
   }
 
   @TearDown(Level.Trial)
   public void deleteScratch() throws IOException {
-    if (scratch != null) {
-      ChildJvm.deleteTree(scratch);
-      scratch = null;
-    }
-  }
-
-  /**
-   * A config whose one initcall is a deferred entry point of a class the run never loads: the
-   * program gets the agent's whole machinery (graph, runtime, control plane) and nothing is
-   * rewritten, so {@code config} against {@code config-lean} is what the control plane costs.
-   */
-  private String untouchedEntryPoint() {
-    String target = program.equals("h2") ? "org.h2.tools.Console#main(java.lang.String[])"
-        : program.equals("groovy")
-            ? "org.codehaus.groovy.tools.FileSystemCompiler#main(java.lang.String[])"
-        : program.equals("spring")
-            ? "org.springframework.boot.loader.launch.PropertiesLauncher#main(java.lang.String[])"
-        : "clojure.lang.Repl#main(java.lang.String[])";
-    try {
-      Path config = Files.createTempFile("initcall4j-bench", ".properties");
-      config.toFile().deleteOnExit();
-      Files.writeString(config, "initcall.console.method = " + target + "\n"
-          + "initcall.console.deferred = true\n");
-      return config.toAbsolutePath().toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ChildJvm.deleteTree(scratch);
   }
 
   /** The child JVM's CPU time, summed over the iteration (one run in single-shot mode). */
@@ -214,36 +94,15 @@ public class ProfileStartupBenchmark {
   }
 
   @Benchmark
-  public int run(ChildCpu cpu) throws IOException, InterruptedException {
-    if (program.equals("spring")) {
-      shop = new ChildJvm(command);
-      String started = shop.awaitLineContaining(STARTED);
-      cpu.childCpuMs += shop.cpuMillis();
-      return started.length();
-    }
-    long before = ChildJvm.childrenCpuTicks();
-    int status = run(command);
-    cpu.childCpuMs += (ChildJvm.childrenCpuTicks() - before) * 10.0;
-    return status;
+  public double run(ChildCpu cpu) throws IOException, InterruptedException {
+    double cpuMs = run.run();
+    cpu.childCpuMs += cpuMs;
+    return cpuMs;
   }
 
   /** The web application runs on after its line: stopped here, outside the measured time. */
   @TearDown(Level.Invocation)
   public void stopShop() throws InterruptedException {
-    if (shop != null) {
-      shop.stop();
-      shop = null;
-    }
-  }
-
-  private static int run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    int status = process.waitFor();
-    if (status != 0) {
-      throw new IllegalStateException("exit status " + status + ": " + command);
-    }
-    return status;
+    run.stop();
   }
 }
