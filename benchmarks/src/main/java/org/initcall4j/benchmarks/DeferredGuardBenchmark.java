@@ -113,7 +113,8 @@ public class DeferredGuardBenchmark {
         new ConfigEntry(specs.get(0), new MemberRef(TABLE, null, null), "benchmark", 1,
             "initcall.table.class", 1),
         new ConfigEntry(specs.get(1), new MemberRef(PRICES, null, null), "benchmark", 2,
-            "initcall.prices.class", 2, false, false, true)), plan, loader, System.err);
+            "initcall.prices.class", 2, false, false, List.of("TABLE"))), plan, loader,
+        System.err);
     InitcallRuntime runtime = new InitcallRuntime(plan,
         rewrites.invoker(new ReflectiveInvoker(loader)));
     ClassFileTransformer transformer = rewrites.connect(runtime);

@@ -1,5 +1,6 @@
 package org.initcall4j.agent.config;
 
+import java.util.List;
 import org.initcall4j.agent.model.InitcallSpec;
 
 /**
@@ -15,27 +16,27 @@ import org.initcall4j.agent.model.InitcallSpec;
  *     passed, arrays too ({@code .replayByReference=true}); their types are then not checked
  * @param serializable the target class is Serializable, as its class files tell (set by the
  *     check, when the rewrite may change its default serialVersionUID, which it then keeps)
- * @param staticFieldsShared a deferred class has static fields other classes can read or write
- *     directly (set by the check): their accesses are guarded
+ * @param sharedStaticFields for a deferred class, the static fields other classes can read or
+ *     write directly (set by the check): their accesses are guarded; empty for none
  */
 public record ConfigEntry(InitcallSpec spec, MemberRef target, String file, int targetLine,
     String targetKey, int deferredLine, boolean replayByReference, boolean serializable,
-    boolean staticFieldsShared) {
+    List<String> sharedStaticFields) {
 
   /** An entry as read, before its target's class files are checked. */
   public ConfigEntry(InitcallSpec spec, MemberRef target, String file, int targetLine,
       String targetKey, int deferredLine) {
-    this(spec, target, file, targetLine, targetKey, deferredLine, false, false, false);
+    this(spec, target, file, targetLine, targetKey, deferredLine, false, false, List.of());
   }
 
   ConfigEntry asSerializable() {
     return new ConfigEntry(spec, target, file, targetLine, targetKey, deferredLine,
-        replayByReference, true, staticFieldsShared);
+        replayByReference, true, sharedStaticFields);
   }
 
-  ConfigEntry sharingStaticFields() {
+  ConfigEntry sharing(List<String> staticFields) {
     return new ConfigEntry(spec, target, file, targetLine, targetKey, deferredLine,
-        replayByReference, serializable, true);
+        replayByReference, serializable, List.copyOf(staticFields));
   }
 
   ConfigProblem problemAtTarget(String message) {

@@ -183,7 +183,7 @@ final class ConfigReader {
         origin);
     ConfigLines.Line deferredLine = attributes.getOrDefault("deferred", targetLine);
     return new ConfigEntry(spec, target, file, targetLine.number(), targetLine.key(),
-        deferredLine.number(), byReference, false, false);
+        deferredLine.number(), byReference, false, List.of());
   }
 
   private List<String> names(ConfigLines.Line line, String entry) {

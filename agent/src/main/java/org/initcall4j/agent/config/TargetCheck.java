@@ -73,8 +73,11 @@ final class TargetCheck {
     }
     boolean changesSerialForm = target.methodName() != null ? checkMethod(entry, shape)
         : checkClass(entry, shape);
-    if (changesSerialForm && target.methodName() == null && sharesStaticFields(shape)) {
-      entry = entry.sharingStaticFields(); // a deferred class: other classes' accesses guarded
+    if (changesSerialForm && target.methodName() == null) {
+      List<String> shared = sharedStaticFields(shape);
+      if (!shared.isEmpty()) {
+        entry = entry.sharing(shared); // a deferred class: other classes' accesses guarded
+      }
     }
     if (!changesSerialForm || problems.size() > before
         || !serialForm.isSerializable(classFile)) {
@@ -256,21 +259,22 @@ final class TargetCheck {
   }
 
   /**
-   * Whether other classes can read or write a static field of the class directly, so their
-   * accesses need its guard: a field that is not private, or a private one when the class has
-   * nest mates (Java 11+: nested and enclosing classes reach private fields without an
-   * accessor). Compile-time constants are set by the JVM before any code runs, and javac's
+   * The static fields other classes can read or write directly, so that their accesses need the
+   * class's guard: those that are not private, and private ones too when the class has nest
+   * mates (Java 11+: nested and enclosing classes reach private fields without an accessor).
+   * Compile-time constants are set by the JVM before any code runs, and javac's
    * {@code $assertionsDisabled} is read only by its own class.
    */
-  static boolean sharesStaticFields(ClassShape shape) {
+  static List<String> sharedStaticFields(ClassShape shape) {
     boolean nested = shape.nestHost != null || !shape.nestMembers.isEmpty();
+    List<String> shared = new ArrayList<>();
     for (ClassShape.Field field : shape.fields) { // no stream: premain runs this
       if (field.isStatic() && !field.constant() && !field.name().equals("$assertionsDisabled")
           && (nested || (field.access() & Opcodes.ACC_PRIVATE) == 0)) {
-        return true;
+        shared.add(field.name());
       }
     }
-    return false;
+    return shared;
   }
 
   static byte[] read(URL url) throws IOException {

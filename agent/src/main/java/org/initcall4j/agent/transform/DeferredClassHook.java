@@ -1,7 +1,8 @@
 package org.initcall4j.agent.transform;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.runtime.InitcallRecord;
 import org.initcall4j.agent.runtime.InitcallState;
@@ -96,13 +97,16 @@ final class DeferredClassHook extends Hook {
       return;
     }
     Class<?> type = Class.forName(spec.className(), false, context.loader());
-    Method body = type.getDeclaredMethod(ClassRewriter.BODY);
-    body.setAccessible(true);
+    // A method handle found by name and type: Class.getDeclaredMethod would make a Method for
+    // every method of the class, loading each class its signatures name (a popular class's
+    // dozens, on the path of its first use)
+    MethodHandle body = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+        .findStatic(type, ClassRewriter.BODY, MethodType.methodType(void.class));
     try {
-      body.invoke(null);
-    } catch (InvocationTargetException e) {
+      body.invokeExact();
+    } catch (Throwable t) {
       failedOn = Thread.currentThread();
-      throw e.getCause();
+      throw t;
     }
     initialized = true;
   }

@@ -51,7 +51,7 @@ final class FieldGuardVisitor extends ClassVisitor {
     if (!subclassChecked) {
       subclassChecked = true;
       if (superName != null) {
-        guards.addSubclass(name, superName, ownStaticFields.toArray(new String[0]));
+        guards.addSubclass(name, superName, ownStaticFields);
       }
     }
     MethodVisitor next = super.visitMethod(access, methodName, descriptor, signature, exceptions);

@@ -75,7 +75,7 @@ final class InitcallTransformer implements ClassFileTransformer {
    * pool.
    */
   private byte[] guardFieldAccesses(ClassLoader loader, String className, byte[] classFile) {
-    if (!guards.covers(loader) || !guards.namesAny(classFile)) {
+    if (!guards.covers(loader) || !guards.mayAccessGuardedFields(classFile)) {
       return null;
     }
     try {

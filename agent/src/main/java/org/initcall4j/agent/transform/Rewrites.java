@@ -88,8 +88,8 @@ public final class Rewrites {
       plan.entryHooks.put(target.methodName() + target.parameterDescriptor(), id);
     } else if (spec.deferred()) {
       plan.deferredClass = id;
-      if (entry.staticFieldsShared()) {
-        guards.add(target.internalClassName(), id);
+      if (!entry.sharedStaticFields().isEmpty()) {
+        guards.add(target.internalClassName(), id, entry.sharedStaticFields());
       }
     } else {
       plan.orderedClass = id;

@@ -1,6 +1,8 @@
 package org.initcall4j.agent.transform;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.initcall4j.agent.classfile.ClassFileScan;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
@@ -11,63 +13,69 @@ import org.objectweb.asm.ClassWriter;
  * its field; a deferred class's initialization is empty, so each such access in another class
  * gets the class's guard in front of it ({@link FieldAccessGuard}), which runs the deferred
  * initializer first. A class of the application's loader (or of one below it) is parsed only
- * when its constant pool names a guarded class; every other class costs one walk of its pool.
+ * when its constant pool refers to one of those fields by name; every other class costs one walk
+ * of its pool.
  *
  * <p>A class that extends a guarded class is guarded under its own name too, from the moment it
- * loads, for the static fields it does not declare itself: {@code getstatic Sub.FIELD} reads the
- * superclass's field.
+ * loads, for the superclass's fields it does not hide with its own: {@code getstatic Sub.FIELD}
+ * reads the superclass's field.
  */
 final class StaticFieldGuards {
   private final ClassLoader appLoader;
   /** Copy-on-write: read on every class load, written when a guarded class's subclass loads. */
   private volatile Owners owners = new Owners(new String[0], new byte[0][], new int[0],
-      new String[0][], 0L);
+      new String[0][], new byte[0][][], 0L);
 
   StaticFieldGuards(ClassLoader appLoader) {
     this.appLoader = appLoader;
-  }
-
-  /** Guards the static fields of deferred class {@code internalName} with hook {@code id}. */
-  void add(String internalName, int id) {
-    add(internalName, id, null);
   }
 
   boolean isEmpty() {
     return owners.names.length == 0;
   }
 
-  /**
-   * Registers a subclass of a guarded class under the superclass's hook, for the static fields
-   * it does not declare itself; false when {@code superName} is not guarded.
-   */
-  boolean addSubclass(String internalName, String superName, String[] ownStaticFields) {
-    int id = idOf(superName);
-    if (id < 0 || indexOf(internalName) >= 0) {
-      return false;
-    }
-    add(internalName, id, ownStaticFields);
-    return true;
-  }
-
-  private synchronized void add(String internalName, int id, String[] ownStaticFields) {
+  /** Guards {@code fields}, static fields of deferred class {@code internalName}, by hook id. */
+  synchronized void add(String internalName, int id, List<String> fields) {
     Owners now = owners;
     int n = now.names.length;
-    byte[] ascii = ClassFileScan.ascii(internalName);
     String[] names = Arrays.copyOf(now.names, n + 1);
     byte[][] bytes = Arrays.copyOf(now.bytes, n + 1);
     int[] ids = Arrays.copyOf(now.ids, n + 1);
-    String[][] own = Arrays.copyOf(now.ownStaticFields, n + 1);
+    String[][] fieldNames = Arrays.copyOf(now.fields, n + 1);
+    byte[][][] fieldBytes = Arrays.copyOf(now.fieldBytes, n + 1);
     names[n] = internalName;
-    bytes[n] = ascii;
+    bytes[n] = ClassFileScan.ascii(internalName);
     ids[n] = id;
-    own[n] = ownStaticFields;
-    owners = new Owners(names, bytes, ids, own, now.lengths | lengthBit(ascii.length));
+    fieldNames[n] = fields.toArray(new String[0]);
+    fieldBytes[n] = new byte[fields.size()][];
+    for (int i = 0; i < fields.size(); i++) {
+      fieldBytes[n][i] = ClassFileScan.ascii(fields.get(i));
+    }
+    owners = new Owners(names, bytes, ids, fieldNames, fieldBytes,
+        now.lengths | lengthBit(bytes[n].length));
   }
 
-  /** The hook guarding class {@code owner}'s static fields, or -1. */
-  int idOf(String owner) {
-    int i = indexOf(owner);
-    return i < 0 ? -1 : owners.ids[i];
+  /**
+   * Registers a subclass of a guarded class under the superclass's hook, for the superclass's
+   * guarded fields it does not declare itself; false when {@code superName} is not guarded.
+   */
+  boolean addSubclass(String internalName, String superName, List<String> ownStaticFields) {
+    Owners now = owners;
+    int parent = indexOf(now, superName);
+    if (parent < 0 || indexOf(now, internalName) >= 0) {
+      return false;
+    }
+    List<String> inherited = new ArrayList<>();
+    for (String field : now.fields[parent]) {
+      if (!ownStaticFields.contains(field)) {
+        inherited.add(field);
+      }
+    }
+    if (inherited.isEmpty()) {
+      return false;
+    }
+    add(internalName, now.ids[parent], inherited);
+    return true;
   }
 
   /**
@@ -80,19 +88,12 @@ final class StaticFieldGuards {
     if (i < 0) {
       return -1;
     }
-    String[] own = now.ownStaticFields[i];
-    if (own != null) {
-      for (String declared : own) {
-        if (declared.equals(field)) {
-          return -1; // the subclass's own field: its own initialization sets it
-        }
+    for (String guarded : now.fields[i]) {
+      if (guarded.equals(field)) {
+        return now.ids[i];
       }
     }
-    return now.ids[i];
-  }
-
-  private int indexOf(String owner) {
-    return indexOf(owners, owner);
+    return -1; // a constant, or a subclass's own field: its own initialization sets it
   }
 
   private static int indexOf(Owners now, String owner) {
@@ -115,40 +116,81 @@ final class StaticFieldGuards {
   }
 
   /**
-   * Whether the class file's constant pool holds a guarded class's name: a class that names none
-   * cannot access their fields (a field reference names its class). No allocation, no parse.
+   * Whether the class must be parsed: its constant pool refers to a guarded field by its class
+   * and name (a class that only calls a deferred class's methods, or reads its instance fields,
+   * is passed over), or it extends a guarded class. One walk of the pool, one small array.
    */
-  boolean namesAny(byte[] b) {
+  boolean mayAccessGuardedFields(byte[] b) {
     Owners now = owners;
     if (b.length < 10 || now.names.length == 0) {
       return false;
     }
-    int count = ClassFileScan.u2(b, 8);
-    int at = 10;
-    for (int index = 1; index < count; index++) {
-      int size = ClassFileScan.entrySize(b, at);
-      if (size < 0) {
-        return false; // not a class file the JVM would define either
+    int[] cp = ClassFileScan.offsets(b);
+    if (cp == null || cp[0] + 6 > b.length) {
+      return false; // not a class file the JVM would define either
+    }
+    // a subclass is parsed too, to be guarded under its own name
+    if (classIndex(now, b, cp, ClassFileScan.u2(b, cp[0] + 4)) >= 0) {
+      return true;
+    }
+    for (int index = 1; index < cp.length; index++) {
+      int at = cp[index];
+      if (at == 0 || b[at] != 9) { // 9: CONSTANT_Fieldref
+        continue;
       }
-      if (b[at] == 1 && (now.lengths & lengthBit(size - 3)) != 0 && isAnyName(now, b, at + 3,
-          size - 3)) {
+      int owner = classIndex(now, b, cp, ClassFileScan.u2(b, at + 1));
+      if (owner >= 0 && isGuardedField(now, owner, b, cp, ClassFileScan.u2(b, at + 3))) {
         return true;
       }
-      if (b[at] == 5 || b[at] == 6) {
-        index++; // Long and Double take two slots
-      }
-      at += size;
     }
     return false;
   }
 
-  private static boolean isAnyName(Owners now, byte[] b, int at, int length) {
-    for (byte[] name : now.bytes) {
-      if (name.length == length && Arrays.equals(b, at, at + length, name, 0, length)) {
+  /** Which guarded class constant {@code index} names, or -1. */
+  private static int classIndex(Owners now, byte[] b, int[] cp, int index) {
+    if (!isTag(b, cp, index, 7)) {
+      return -1; // no class (java/lang/Object's super), or malformed: the JVM rejects it
+    }
+    int name = ClassFileScan.u2(b, cp[index] + 1);
+    if (!isTag(b, cp, name, 1)) {
+      return -1;
+    }
+    int length = ClassFileScan.u2(b, cp[name] + 1);
+    if ((now.lengths & lengthBit(length)) == 0) {
+      return -1;
+    }
+    for (int i = 0; i < now.bytes.length; i++) {
+      if (equalsAt(b, cp[name] + 3, length, now.bytes[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the name-and-type constant {@code index} names one of owner's guarded fields. */
+  private static boolean isGuardedField(Owners now, int owner, byte[] b, int[] cp, int index) {
+    if (!isTag(b, cp, index, 12)) {
+      return false;
+    }
+    int name = ClassFileScan.u2(b, cp[index] + 1);
+    if (!isTag(b, cp, name, 1)) {
+      return false;
+    }
+    int length = ClassFileScan.u2(b, cp[name] + 1);
+    for (byte[] field : now.fieldBytes[owner]) {
+      if (equalsAt(b, cp[name] + 3, length, field)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isTag(byte[] b, int[] cp, int index, int tag) {
+    return index > 0 && index < cp.length && cp[index] != 0 && b[cp[index]] == tag;
+  }
+
+  private static boolean equalsAt(byte[] b, int at, int length, byte[] ascii) {
+    return ascii.length == length && Arrays.equals(b, at, at + length, ascii, 0, length);
   }
 
   private static long lengthBit(int length) {
@@ -167,22 +209,25 @@ final class StaticFieldGuards {
     return visitor.guarded() ? writer.toByteArray() : null;
   }
 
-  /** One consistent snapshot of the guarded names, by index. */
+  /** One consistent snapshot of the guarded classes and fields, by index. */
   private static final class Owners {
     final String[] names;
     /** The same names as bytes, to compare with a class file's constants. */
     final byte[][] bytes;
     final int[] ids;
-    /** For a subclass, the static fields it declares itself; null for a deferred class. */
-    final String[][] ownStaticFields;
-    /** A bit per name length modulo 64: most constants are passed over on it. */
+    /** The guarded static fields of each, by name. */
+    final String[][] fields;
+    final byte[][][] fieldBytes;
+    /** A bit per class name length modulo 64: most class constants are passed over on it. */
     final long lengths;
 
-    Owners(String[] names, byte[][] bytes, int[] ids, String[][] ownStaticFields, long lengths) {
+    Owners(String[] names, byte[][] bytes, int[] ids, String[][] fields, byte[][][] fieldBytes,
+        long lengths) {
       this.names = names;
       this.bytes = bytes;
       this.ids = ids;
-      this.ownStaticFields = ownStaticFields;
+      this.fields = fields;
+      this.fieldBytes = fieldBytes;
       this.lengths = lengths;
     }
   }

@@ -295,9 +295,9 @@ class InitcallConfigTest {
 
     // a public field, enum constants, a private field of a class with nest mates: guarded;
     // Catalog's static fields are private and it has no nest mates: nothing to guard
-    assertEquals(List.of("leaky true", "mode true", "outer true", "catalog false"),
-        config.entries().stream().map(e -> e.spec().name() + " " + e.staticFieldsShared())
-            .toList());
+    assertEquals(List.of("leaky [count]", "mode [ON, OFF, $VALUES]", "outer [SECRET]",
+        "catalog []"), config.entries().stream()
+            .map(e -> e.spec().name() + " " + e.sharedStaticFields()).toList());
   }
 
   @Test

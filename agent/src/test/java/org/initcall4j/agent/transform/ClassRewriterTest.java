@@ -121,7 +121,7 @@ class ClassRewriterTest {
         List.of(), List.of(), null, true, false, "test");
     BootPlan plan = InitcallGraph.plan(List.of(spec));
     Rewrites rewrites = Rewrites.plan(List.of(new ConfigEntry(spec,
-        new MemberRef("serial.Account", null, null), "t", 1, "k", 1, false, true, false)), plan, loader,
+        new MemberRef("serial.Account", null, null), "t", 1, "k", 1, false, true, List.of())), plan, loader,
         System.err);
     loader.transformer = rewrites.connect(new InitcallRuntime(plan,
         rewrites.invoker(new ReflectiveInvoker(loader))));
@@ -162,7 +162,7 @@ class ClassRewriterTest {
         new ConfigEntry(classInit, new MemberRef("rewrite.Target", null, null), "t", 1, "k", 1),
         // by reference: spin fills the array its caller passed, and the test reads it back
         new ConfigEntry(spin, new MemberRef("rewrite.Target", "spin", "(JD[I)"), "t", 2, "k", 2,
-            true, false, false));
+            true, false, List.of()));
     BootPlan plan = InitcallGraph.plan(List.of(classInit, spin));
     Rewrites rewrites = Rewrites.plan(entries, plan, loader, warnings);
     InitcallRuntime runtime = new InitcallRuntime(plan,
