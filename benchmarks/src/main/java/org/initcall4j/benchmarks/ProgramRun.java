@@ -149,7 +149,7 @@ final class ProgramRun {
     if (!Files.isRegularFile(config)) {
       throw new IllegalStateException("profile.suggest wrote no " + config + ": " + profileRun);
     }
-    return config.toString();
+    return config.toString(); // a config that breaks the program fails the first measured run
   }
 
   /**
