@@ -16,6 +16,9 @@ final class FieldGuardVisitor extends ClassVisitor {
   private final StaticFieldGuards guards;
   /** True for a deferred class itself: its methods start with its guard already. */
   private final boolean skipOwnFields;
+  /** Which methods, in class-file order, may access a guarded field; null for all. */
+  private final boolean[] methods;
+  private int methodIndex;
   private final List<String> ownStaticFields = new ArrayList<>();
   private String name;
   private String superName;
@@ -23,9 +26,19 @@ final class FieldGuardVisitor extends ClassVisitor {
   private boolean guarded;
 
   FieldGuardVisitor(ClassVisitor next, StaticFieldGuards guards, boolean skipOwnFields) {
+    this(next, guards, skipOwnFields, null);
+  }
+
+  /**
+   * @param methods which methods, in class-file order, may access a guarded field (the others
+   *     are passed on untouched, which lets ASM copy them without parsing); null for all
+   */
+  FieldGuardVisitor(ClassVisitor next, StaticFieldGuards guards, boolean skipOwnFields,
+      boolean[] methods) {
     super(Opcodes.ASM9, next);
     this.guards = guards;
     this.skipOwnFields = skipOwnFields;
+    this.methods = methods;
   }
 
   @Override
@@ -55,7 +68,9 @@ final class FieldGuardVisitor extends ClassVisitor {
       }
     }
     MethodVisitor next = super.visitMethod(access, methodName, descriptor, signature, exceptions);
-    return next == null ? null : new FieldAccessGuard(next, this);
+    int index = methodIndex++;
+    boolean mayAccess = methods == null || index >= methods.length || methods[index];
+    return next == null || !mayAccess ? next : new FieldAccessGuard(next, this);
   }
 
   /** The hook to call before this access, or -1; noted as a change when there is one. */

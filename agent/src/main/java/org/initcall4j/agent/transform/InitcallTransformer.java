@@ -75,11 +75,12 @@ final class InitcallTransformer implements ClassFileTransformer {
    * pool.
    */
   private byte[] guardFieldAccesses(ClassLoader loader, String className, byte[] classFile) {
-    if (!guards.covers(loader) || !guards.mayAccessGuardedFields(classFile)) {
+    boolean[] methods = guards.covers(loader) ? guards.methodsToGuard(classFile) : null;
+    if (methods == null) {
       return null;
     }
     try {
-      return guards.rewrite(classFile);
+      return guards.rewrite(classFile, methods);
     } catch (Throwable t) {
       context.warnOnce("cannot guard the deferred classes' static fields in "
           + className.replace('/', '.') + ", left as it was (its accesses may read them before"

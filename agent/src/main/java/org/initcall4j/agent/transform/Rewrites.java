@@ -32,11 +32,11 @@ public final class Rewrites {
   private final Map<String, Hook> byName = new HashMap<>();
   private final Map<String, ClassPlan> byClass = new HashMap<>();
   private final List<Hook> table = new ArrayList<>();
-  private final StaticFieldGuards guards;
+  /** Made for the first deferred class whose static fields others reach: most configs have none. */
+  private StaticFieldGuards guards;
 
   private Rewrites(HookContext context) {
     this.context = context;
-    this.guards = new StaticFieldGuards(context.loader());
   }
 
   /** Plans the hooks for config entries, once the graph has checked and ordered them. */
@@ -89,6 +89,9 @@ public final class Rewrites {
     } else if (spec.deferred()) {
       plan.deferredClass = id;
       if (!entry.sharedStaticFields().isEmpty()) {
+        if (guards == null) {
+          guards = new StaticFieldGuards(context.loader());
+        }
         guards.add(target.internalClassName(), id, entry.sharedStaticFields());
       }
     } else {
@@ -164,7 +167,6 @@ public final class Rewrites {
       }
     });
     InitcallHooks.install(table.toArray(new Hook[0]));
-    return new InitcallTransformer(byClass, guards.isEmpty() ? null : guards, context,
-        instrumentation);
+    return new InitcallTransformer(byClass, guards, context, instrumentation);
   }
 }

@@ -13,8 +13,8 @@ import org.objectweb.asm.ClassWriter;
  * its field; a deferred class's initialization is empty, so each such access in another class
  * gets the class's guard in front of it ({@link FieldAccessGuard}), which runs the deferred
  * initializer first. A class of the application's loader (or of one below it) is parsed only
- * when its constant pool refers to one of those fields by name; every other class costs one walk
- * of its pool.
+ * when its constant pool refers to one of those fields by name, and then only the methods whose
+ * code may use that reference; every other class costs one walk of its pool.
  *
  * <p>A class that extends a guarded class is guarded under its own name too, from the moment it
  * loads, for the superclass's fields it does not hide with its own: {@code getstatic Sub.FIELD}
@@ -115,24 +115,30 @@ final class StaticFieldGuards {
     return false;
   }
 
+  /** {@link #methodsToGuard}: every method of the class may need guards. */
+  static final boolean[] EVERY_METHOD = new boolean[0];
+
   /**
-   * Whether the class must be parsed: its constant pool refers to a guarded field by its class
-   * and name (a class that only calls a deferred class's methods, or reads its instance fields,
-   * is passed over), or it extends a guarded class. One walk of the pool, one small array.
+   * Which methods of the class may access a guarded field: null when none can, so the class is
+   * passed over (a class that only calls a deferred class's methods, or reads its instance
+   * fields, has no field reference to a guarded field by its class and name); otherwise one
+   * flag per method, in class-file order, so that the rewrite parses only the code of those
+   * (ASM copies the others as they are); {@link #EVERY_METHOD} for a subclass of a guarded class,
+   * which is parsed whole to be guarded under its own name. One walk of the pool, no parse.
    */
-  boolean mayAccessGuardedFields(byte[] b) {
+  boolean[] methodsToGuard(byte[] b) {
     Owners now = owners;
     if (b.length < 10 || now.names.length == 0) {
-      return false;
+      return null;
     }
     int[] cp = ClassFileScan.offsets(b);
     if (cp == null || cp[0] + 6 > b.length) {
-      return false; // not a class file the JVM would define either
+      return null; // not a class file the JVM would define either
     }
-    // a subclass is parsed too, to be guarded under its own name
     if (classIndex(now, b, cp, ClassFileScan.u2(b, cp[0] + 4)) >= 0) {
-      return true;
+      return EVERY_METHOD;
     }
+    boolean[] guardedRefs = null;
     for (int index = 1; index < cp.length; index++) {
       int at = cp[index];
       if (at == 0 || b[at] != 9) { // 9: CONSTANT_Fieldref
@@ -140,10 +146,13 @@ final class StaticFieldGuards {
       }
       int owner = classIndex(now, b, cp, ClassFileScan.u2(b, at + 1));
       if (owner >= 0 && isGuardedField(now, owner, b, cp, ClassFileScan.u2(b, at + 3))) {
-        return true;
+        if (guardedRefs == null) {
+          guardedRefs = new boolean[cp.length];
+        }
+        guardedRefs[index] = true;
       }
     }
-    return false;
+    return guardedRefs == null ? null : MethodCodeScan.methodsUsing(b, cp, guardedRefs);
   }
 
   /** Which guarded class constant {@code index} names, or -1. */
@@ -200,11 +209,14 @@ final class StaticFieldGuards {
   /**
    * The class file with a guard before each access to a guarded class's static field, or null
    * when it has none (it may still have been registered as a subclass).
+   *
+   * @param methods from {@link #methodsToGuard}: the methods whose code is parsed
    */
-  byte[] rewrite(byte[] classFile) {
+  byte[] rewrite(byte[] classFile, boolean[] methods) {
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, 0);
-    FieldGuardVisitor visitor = new FieldGuardVisitor(writer, this, false);
+    FieldGuardVisitor visitor = new FieldGuardVisitor(writer, this, false,
+        methods == EVERY_METHOD ? null : methods);
     reader.accept(visitor, 0);
     return visitor.guarded() ? writer.toByteArray() : null;
   }
