@@ -29,20 +29,4 @@ final class AsmClinitRewrite {
       return null;
     }
   }
-
-  /**
-   * A writer that never loads classes to merge types: the rewrite adds no frame that needs it,
-   * so a call means something unexpected, and the class is left alone instead.
-   */
-  private static final class NoTypeLookupClassWriter extends ClassWriter {
-    NoTypeLookupClassWriter(ClassReader reader) {
-      super(reader, 0);
-    }
-
-    @Override
-    protected String getCommonSuperClass(String type1, String type2) {
-      throw new IllegalStateException("type merge of " + type1 + " and " + type2
-          + " would need class loading");
-    }
-  }
 }
