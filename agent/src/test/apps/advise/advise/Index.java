@@ -5,6 +5,8 @@ package advise;
  * whose call can be parked until ready (its receiver with it), and nothing shows the difference.
  */
 final class Index {
+  static final Index SHARED = new Index();
+
   private volatile boolean built;
 
   void build() {

@@ -10,7 +10,9 @@ import java.util.List;
  * Index.build, whose deferral nothing shows, and Banner.show, which prints), and a "scan"
  * initializes Catalog (a public static field), Color (an enum), Report and Plugin without using
  * them. It is ready when it prints "Started", opens its port or ends (the argument says
- * which; "api" calls Initcalls.ready()); with a port it waits for a line on stdin. After ready it
+ * which; "api" calls Initcalls.ready(); "wait" waits for the index to be built before it is
+ * ready, so a parked Index.build keeps it from ever being ready); with a port it waits for a
+ * line on stdin. After ready it
  * uses Report, Catalog's field and Color in a switch, lists what Plugin registered (which a
  * deferred Plugin would not have done), and initializes Late (slow, after ready).
  */
@@ -21,6 +23,9 @@ public final class Main {
     System.out.println("early " + NeededEarly.value());
     System.out.println("defaults " + Defaults.NAMES);
     startServices();
+    while (mode.equals("wait") && !Index.SHARED.built()) {
+      Thread.sleep(5);
+    }
     for (String name : List.of("advise.Catalog", "advise.Color", "advise.Report",
         "advise.Plugin")) {
       Class.forName(name); // a scan: initializes, uses nothing
@@ -49,7 +54,7 @@ public final class Main {
   }
 
   private static void startServices() {
-    new Index().build();
+    Index.SHARED.build();
     Banner.show();
   }
 

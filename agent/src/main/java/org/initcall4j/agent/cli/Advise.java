@@ -107,14 +107,16 @@ final class Advise {
           + " be deferred runs before ready");
     }
 
-    // 2. trial: which of the classes a deferred run still needs before ready (a parked call is
-    // not run on demand, so entry points have nothing to show here; they are deferred along,
-    // so that what only their calls need is not counted as needed)
+    // 2. trial: which of the classes a deferred run still needs before ready. Entry points are
+    // not deferred here: a parked call is not run on demand, so they have nothing to show, and
+    // one the application needs (checked below) could keep this run from ever being ready. A
+    // class only their calls need is then counted as needed, which loses nothing: deferring
+    // the call initializes it after ready anyway.
     List<Finding> kept = new ArrayList<>(candidates);
     if (!candidates.isEmpty()) {
       Path trialData = work.resolve("trial.tsv");
       AppRun.Result trial = AppRun.run(arguments, agentJar, options(new Deferral(candidates,
-          entryPoints), "trial") + ",profile,profile.top=1,profile.slow="
+          List.of()), "trial") + ",profile,profile.top=1,profile.slow="
           + arguments.slowMillis() + "ms," + "profile.data=" + trialData, compared);
       requireReady(trial, "deferred");
       Map<String, Finding> inTrial = byClass(readData(trialData, trial));
@@ -137,8 +139,12 @@ final class Advise {
     }
     Deferral chosen = new Deferral(kept, entryPoints);
 
-    // 3. check: the same output as the profile run; entries that change it are left out
-    AppRun.Result check = AppRun.run(arguments, agentJar, options(chosen, "check"), compared);
+    // 3. check: the same output as the profile run; entries that change it are left out. A
+    // parked call the application waits for would keep a run from ever being ready: such a
+    // run is given up on well after the profile run (the slowest, being instrumented) was ready
+    long readyLimit = 5_000 + 3 * profiled.readyNanos() / 1_000_000;
+    AppRun.Result check = AppRun.run(arguments, agentJar, options(chosen, "check"), compared,
+        readyLimit);
     String difference = OutputComparison.difference(profiled, check);
     if (difference != null) {
       line("run " + next() + " check:", "output differs from run 1: " + difference
@@ -146,7 +152,7 @@ final class Advise {
       List<Deferral> changing = new ArrayList<>();
       for (Deferral entry : chosen.each()) {
         AppRun.Result alone = AppRun.run(arguments, agentJar, options(entry, "alone"),
-            compared);
+            compared, readyLimit);
         String changed = OutputComparison.difference(profiled, alone);
         if (changed != null) {
           changing.add(entry);
@@ -158,7 +164,7 @@ final class Advise {
       if (chosen.isEmpty()) {
         return nothingToDefer(notDeferrable, "deferring the candidates changes the output");
       }
-      check = AppRun.run(arguments, agentJar, options(chosen, "check"), compared);
+      check = AppRun.run(arguments, agentJar, options(chosen, "check"), compared, readyLimit);
       difference = OutputComparison.difference(profiled, check);
       if (difference != null) {
         throw new CliException(CliException.FAILED, "the output still differs from the"

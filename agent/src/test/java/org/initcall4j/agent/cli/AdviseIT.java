@@ -29,11 +29,15 @@ class AdviseIT {
   Path tmp;
 
   private ForkedJvm.Result advise(String... options) throws Exception {
+    return adviseMode("log", options);
+  }
+
+  private ForkedJvm.Result adviseMode(String mode, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of("advise", "--ready", "log:Started .* in"));
     args.addAll(List.of(options));
     args.addAll(List.of("--", Paths.get(System.getProperty("java.home"), "bin", "java")
         .toString(), "-cp", TestApps.jar("advise") + java.io.File.pathSeparator
-        + ForkedJvm.apiClasses(), "advise.Main"));
+        + ForkedJvm.apiClasses(), "advise.Main", mode));
     return CliIT.command("current", args.toArray(String[]::new)).timeoutSeconds(300).run();
   }
 
@@ -90,6 +94,21 @@ class AdviseIT {
     assertTrue(config.contains("# use: -javaagent:initcall-agent.jar=config=initcalls.properties,"
         + "flush=ready,ready=log:Started .* in (flush=ready runs the parked calls just after"
         + " ready; without it they wait for the JVM's exit)"), String.join("\n", config));
+  }
+
+  @Test
+  void aParkedCallTheApplicationWaitsForIsLeftOutWhenTheRunIsNeverReady() throws Exception {
+    Path out = tmp.resolve("initcalls.properties");
+    ForkedJvm.Result result = adviseMode("wait", "--runs", "1", "--out", out.toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.stdout().matches("(?s).*\n {19}deferring advise\\.Index#build\\(\\) changes"
+        + " the output \\(not ready within \\d+ s \\(stopped\\)\\): left out\n.*"),
+        result.describe());
+    List<String> config = Files.readAllLines(out);
+    assertTrue(config.stream().noneMatch(l -> l.contains("Index")), String.join("\n", config));
+    assertTrue(config.contains("initcall.advise.Report.class = advise.Report"),
+        String.join("\n", config));
   }
 
   @Test
