@@ -281,7 +281,7 @@ final class Advise {
     header.add("initcall4j advise: " + (chosen.parksCalls() ? chosen.classes().isEmpty()
         ? "entry points" : "static initializers and entry points" : "static initializers")
         + " to defer, checked and measured");
-    header.add("command: " + String.join(" ", arguments.command()));
+    header.add("command: " + shellWords(arguments.command()));
     header.add("ready: " + arguments.ready() + "; without the agent " + seconds(before)
         + ", with this config " + seconds(after) + " (median of " + arguments.runs() + ")");
     if (!chosen.classes().isEmpty()) {
@@ -306,6 +306,16 @@ final class Advise {
     } catch (IOException e) {
       throw new CliException(CliException.FAILED, "cannot write " + arguments.out() + ": " + e);
     }
+  }
+
+  /** The command as a shell would take it back: a word with spaces or quotes is quoted. */
+  static String shellWords(List<String> command) {
+    List<String> words = new ArrayList<>();
+    for (String word : command) {
+      words.add(word.matches("[A-Za-z0-9_./:=,@%+-]+") ? word
+          : "'" + word.replace("'", "'\\''") + "'");
+    }
+    return String.join(" ", words);
   }
 
   /**
