@@ -2,7 +2,6 @@ package org.initcall4j.agent.profile;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 
 /**
@@ -15,15 +14,8 @@ final class AsmClinitRewrite {
 
   /** The class with its static initializer timed, or null (the log says why, if it matters). */
   static byte[] rewrite(String className, byte[] bytes, ProfileLog log) {
-    ClassReader reader = new ClassReader(bytes);
-    ClassWriter writer = new NoTypeLookupClassWriter(reader);
-    ClinitTimingAdapter adapter = new ClinitTimingAdapter(writer, className);
-    reader.accept(adapter, 0);
-    if (!adapter.rewritten()) {
-      return null;
-    }
     try {
-      return writer.toByteArray();
+      return new ClinitTimingAdapter(new ClassReader(bytes), className).rewrite();
     } catch (MethodTooLargeException | ClassTooLargeException e) {
       log.tooLarge(className);
       return null;

@@ -3,8 +3,6 @@ package org.initcall4j.agent.profile;
 import org.initcall4j.agent.classfile.ClassFileScan;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -44,15 +42,8 @@ final class CallCounting {
     if (ClassFileScan.majorVersion(bytes) > ClassFileScan.NEWEST_MAJOR || !hasCounted(bytes)) {
       return null;
     }
-    ClassReader reader = new ClassReader(bytes);
-    ClassWriter writer = new NoTypeLookupClassWriter(reader);
-    Adapter adapter = new Adapter(writer, className);
-    reader.accept(adapter, 0);
-    if (!adapter.rewritten) {
-      return null;
-    }
     try {
-      return writer.toByteArray();
+      return new Adapter(new ClassReader(bytes), className).rewrite();
     } catch (MethodTooLargeException | ClassTooLargeException e) {
       log.callsNotCounted(className, "a method would pass the 64 KB limit");
       return null;
@@ -136,36 +127,22 @@ final class CallCounting {
   }
 
   /** Hands each counted method to {@link CallTimingMethod}, every other straight to the writer. */
-  private static final class Adapter extends ClassVisitor {
+  private static final class Adapter extends TimingAdapter {
     private final String internalName;
-    private boolean frames;
-    private boolean rewritten;
 
-    Adapter(ClassVisitor writer, String internalName) {
-      super(Opcodes.ASM9, writer);
+    Adapter(ClassReader reader, String internalName) {
+      super(reader);
       this.internalName = internalName;
     }
 
     @Override
-    public void visit(int version, int access, String name, String signature, String superName,
-        String[] interfaces) {
-      frames = (version & 0xFFFF) >= Opcodes.V1_6;
-      super.visit(version, access, name, signature, superName, interfaces);
-    }
-
-    @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor,
-        String signature, String[] exceptions) {
-      MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-      if (next == null || !counts(access, name, descriptor)) {
-        return next;
+    MethodVisitor timed(MethodVisitor next, int access, String name, String descriptor,
+        boolean frames) {
+      if (!counts(access, name, descriptor)) {
+        return null;
       }
       int id = CallRecorder.register(internalName, name);
-      if (id < 0) {
-        return next;
-      }
-      rewritten = true;
-      return new CallTimingMethod(next, id, frames);
+      return id < 0 ? null : new CallTimingMethod(next, id, frames);
     }
   }
 }

@@ -90,36 +90,29 @@ public record Findings(long readyNanos, long readySinceStartNanos, String readyB
    * starts (deferring one parks it alone, and the output check can tell them apart).
    */
   public List<CallFinding> entryPointCandidates() {
-    List<CallFinding> candidates = new ArrayList<>();
-    List<CallFinding> accepted = acceptedOnce();
-    for (CallFinding call : accepted) {
-      if (!containsAny(call, accepted)) {
-        candidates.add(call);
-      }
-    }
-    return candidates;
+    return acceptedOnce(false);
   }
 
   /** Those the config check accepts but that are left out as they call a candidate. */
   public List<CallFinding> outerEntryPoints() {
-    List<CallFinding> outer = new ArrayList<>();
-    List<CallFinding> accepted = acceptedOnce();
-    for (CallFinding call : accepted) {
-      if (containsAny(call, accepted)) {
-        outer.add(call);
-      }
-    }
-    return outer;
+    return acceptedOnce(true);
   }
 
-  private List<CallFinding> acceptedOnce() {
+  /** Called once before ready and accepted, and calling another such method or not. */
+  private List<CallFinding> acceptedOnce(boolean outer) {
     List<CallFinding> accepted = new ArrayList<>();
     for (CallFinding call : calledOnceBeforeReady()) {
       if (call.deferrable()) {
         accepted.add(call);
       }
     }
-    return accepted;
+    List<CallFinding> chosen = new ArrayList<>();
+    for (CallFinding call : accepted) {
+      if (containsAny(call, accepted) == outer) {
+        chosen.add(call);
+      }
+    }
+    return chosen;
   }
 
   private static boolean containsAny(CallFinding call, List<CallFinding> others) {
