@@ -23,8 +23,8 @@ import org.initcall4j.agent.ready.ReadySignal;
  * measured deferral config for an unmodified application. A profile run finds the slow static
  * initializers that the config check accepts and that ran before ready (only those can make
  * ready sooner), and the slow methods that could be deferred entry points, called once before
- * ready (the innermost of those whose calls nest); a trial run with them deferred drops the
- * classes the application still needs before ready (deferring them saves nothing); a check run
+ * ready (the innermost of those whose calls nest); a trial run with the classes deferred drops
+ * those the application still needs before ready (deferring them saves nothing); a check run
  * compares the output with the profile run's, and an entry that changes it is found, named and
  * left out; then the time to ready is measured, N runs without the agent and N with it and the
  * config, and the config is written only if it saves time.
