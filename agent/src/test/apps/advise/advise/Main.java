@@ -5,10 +5,14 @@ import java.util.List;
 
 /**
  * An application for the advisor, with static initializers of known cost and kind. Before it is
- * ready it uses NeededEarly (slow, deferrable, needed) and Defaults (a slow interface), and a
- * "scan" initializes Catalog (a public static field), Color (an enum), Report and Plugin without
- * using them. It is ready when it prints "Started", opens its port or ends (the argument says
- * which; "api" calls Initcalls.ready()); with a port it waits for a line on stdin. After ready it
+ * ready it uses NeededEarly (slow, deferrable, needed) and Defaults (a slow interface), starts its
+ * services (startServices, an entry point that calls the two below, so it is not tried itself:
+ * Index.build, whose deferral nothing shows, and Banner.show, which prints), and a "scan"
+ * initializes Catalog (a public static field), Color (an enum), Report and Plugin without using
+ * them. It is ready when it prints "Started", opens its port or ends (the argument says
+ * which; "api" calls Initcalls.ready(); "wait" waits for the index to be built before it is
+ * ready, so a parked Index.build keeps it from ever being ready); with a port it waits for a
+ * line on stdin. After ready it
  * uses Report, Catalog's field and Color in a switch, lists what Plugin registered (which a
  * deferred Plugin would not have done), and initializes Late (slow, after ready).
  */
@@ -18,6 +22,10 @@ public final class Main {
     long start = System.nanoTime();
     System.out.println("early " + NeededEarly.value());
     System.out.println("defaults " + Defaults.NAMES);
+    startServices();
+    while (mode.equals("wait") && !Index.SHARED.built()) {
+      Thread.sleep(5);
+    }
     for (String name : List.of("advise.Catalog", "advise.Color", "advise.Report",
         "advise.Plugin")) {
       Class.forName(name); // a scan: initializes, uses nothing
@@ -43,6 +51,11 @@ public final class Main {
     if (server != null) {
       server.close();
     }
+  }
+
+  private static void startServices() {
+    Index.SHARED.build();
+    Banner.show();
   }
 
   private static String describe(Color color) {

@@ -63,6 +63,8 @@ public final class AgentOptions {
         + " initializers the config check accepts and that ran before ready");
     known("profile.data", "FILE", "at exit, write one tab-separated line per timed static"
         + " initializer (what the advise command reads)");
+    known("profile.calls", null, "also count calls of void no-argument methods and time the"
+        + " first (entry points the advise command may defer; rewrites most classes)");
     known("async", null, "run every initcall (not just async ones) in parallel on a pool");
     known("threads", "N", "pool size for async initcalls, 1 to " + AgentOptions.MAX_THREADS
         + " (default: available processors)");
@@ -201,7 +203,7 @@ public final class AgentOptions {
       control = controlOptions();
     }
     if (anyOf("profile", "profile.include", "profile.exclude", "profile.top", "profile.out",
-        "profile.slow", "profile.suggest", "profile.data")) {
+        "profile.slow", "profile.suggest", "profile.data", "profile.calls")) {
       profile = profileSettings();
     }
     if (given.containsKey("ready")) {
@@ -314,7 +316,7 @@ public final class AgentOptions {
         top == null ? ProfileSettings.DEFAULT_TOP : wholeNumber("profile.top", 100_000),
         optionalPath("profile.out", "the blame list's file"), slow,
         optionalPath("profile.suggest", "the suggested config"),
-        optionalPath("profile.data", "the profile's data file"));
+        optionalPath("profile.data", "the profile's data file"), flag("profile.calls"));
   }
 
   private Path optionalPath(String option, String what) {
@@ -401,7 +403,7 @@ public final class AgentOptions {
         "exit.wait", "exit.parked", "parked.max", "control.delay",
         // profile mode needs its transformer and nothing of the runtime; ready its watch
         "ready", "profile", "profile.include", "profile.exclude", "profile.top", "profile.out",
-        "profile.slow", "profile.suggest", "profile.data"}) {
+        "profile.slow", "profile.suggest", "profile.data", "profile.calls"}) {
       if (given.containsKey(flag)) {
         matched++;
       }

@@ -33,7 +33,8 @@ class AgentOptionsFuzzTest {
       "jmx=off", "flush=manual", "flush=ready", "flush=500ms", "report=target/report", "jfr",
       "main=com.acme.App", "exit.wait=5s", "exit.parked=drop", "exit.parked=replay",
       "parked.max=100", "profile.slow=5ms", "profile.suggest=target/suggest.properties",
-      "profile.data=target/profile.tsv", "ready=log:Started .* in", "ready=port:8080",
+      "profile.data=target/profile.tsv", "profile.calls", "ready=log:Started .* in",
+      "ready=port:8080",
       "ready=exit", "control.delay=0", "control.delay=250ms"};
   private static final String[] KEYS = {
       "threads=", "timeout=", "flush=", "jmx=", "control=", "main=", "profile.top=",

@@ -12,8 +12,14 @@ import org.initcall4j.Initcalls;
  * The digital camera. Its primary job is the first picture; USB, thumbnails and crypto are
  * deferred initcalls that run after it. Without the agent it starts every module itself, in the
  * agent's order, before the first picture: the same camera, only slower to its first picture.
+ * With {@code --eager} it does so under the agent too, as an application written without
+ * initcalls would (run from a jar without the initcall index, it is one): what the advisor
+ * starts from.
  */
 public final class Camera {
+  /** How long a camera that started usb itself waits for it to be connected. */
+  private static final long USB_CONNECT_MILLIS = 30_000;
+
   private Camera() {}
 
   public static void main(String[] args) throws Exception {
@@ -33,8 +39,11 @@ public final class Camera {
   }
 
   private static void run(CameraOptions options) throws Exception {
-    boolean agent = Initcalls.isActive();
-    if (!agent) {
+    boolean agent = Initcalls.isActive() && !options.eager();
+    if (options.eager()) {
+      System.out.println("camera: --eager: starting every module before the picture");
+      startEveryModule();
+    } else if (!agent) {
       System.out.println("camera: no initcall4j agent: starting every module before the picture");
       startEveryModule();
     } else if (!options.deferral()) {
@@ -57,7 +66,7 @@ public final class Camera {
       // the group of what shares the pictures; says why, when a part or what it needs failed
       Initcalls.require("connectivity");
     }
-    serve(options.serveMillis());
+    serve(options.serveMillis(), !agent);
   }
 
   /** Eager boot without the agent: the order the agent's plan gives (levels, then names). */
@@ -74,10 +83,19 @@ public final class Camera {
     return Storage.save(number -> Sensor.encode(Sensor.expose(number)));
   }
 
-  private static void serve(long millis) throws Exception {
+  /**
+   * Lists the gallery and serves it for {@code millis}.
+   *
+   * @param started whether the camera started usb itself: then it waits for it to be connected
+   *     (a call to connect() that an agent parked until the camera is ready, as the advisor's
+   *     config does, connects it just after)
+   */
+  private static void serve(long millis, boolean started) throws Exception {
     long start = System.nanoTime();
     String address = UsbMassStorage.address();
-    if (address == null && millis != 0) {
+    if (address == null && started) {
+      address = UsbMassStorage.awaitAddress(USB_CONNECT_MILLIS);
+    } else if (address == null && millis != 0) {
       // --no-flush: stay on, so that an operator's flush can start usb and serve the gallery
       System.out.println("camera: the gallery is served once an operator flushes connectivity"
           + " (or usb)");

@@ -8,12 +8,16 @@ package org.initcall4j.demo;
  * @param serveMillis how long to serve the gallery after the pictures; -1 = until killed
  * @param deferral false: flush before the first picture, so every module starts first
  * @param flush true: flush the deferred modules after the first picture
+ * @param eager true: start every module from main before the first picture, even under the
+ *     agent, and use no initcall API but {@code Initcalls.ready()}: the camera as an application
+ *     written without initcalls, for the advisor ({@code advise}) to find what to defer
  */
-record CameraOptions(int pictures, long serveMillis, boolean deferral, boolean flush) {
+record CameraOptions(int pictures, long serveMillis, boolean deferral, boolean flush,
+    boolean eager) {
 
   static final String USAGE = "usage: java [-javaagent:initcall-agent.jar[=debug]]"
       + " [-Dcamera.dir=DIR] [-Dcamera.port=N] -jar camera.jar"
-      + " [--pictures=N] [--serve=0s|500ms|5s|2m|forever] [--no-defer] [--no-flush]";
+      + " [--pictures=N] [--serve=0s|500ms|5s|2m|forever] [--no-defer] [--no-flush] [--eager]";
 
   /** @throws IllegalArgumentException naming the bad argument, with the usage */
   static CameraOptions parse(String... args) {
@@ -21,6 +25,7 @@ record CameraOptions(int pictures, long serveMillis, boolean deferral, boolean f
     long serveMillis = 0;
     boolean deferral = true;
     boolean flush = true;
+    boolean eager = false;
     for (String arg : args) {
       if (arg.startsWith("--pictures=")) {
         pictures = parsePictures(arg.substring("--pictures=".length()));
@@ -30,11 +35,17 @@ record CameraOptions(int pictures, long serveMillis, boolean deferral, boolean f
         deferral = false;
       } else if (arg.equals("--no-flush")) {
         flush = false;
+      } else if (arg.equals("--eager")) {
+        eager = true;
       } else {
         throw new IllegalArgumentException("unknown argument '" + arg + "'\n" + USAGE);
       }
     }
-    return new CameraOptions(pictures, serveMillis, deferral, flush);
+    if (eager && (!deferral || !flush)) {
+      throw new IllegalArgumentException("--eager starts every module from main, so there is"
+          + " nothing for --no-defer or --no-flush to change; give --eager alone\n" + USAGE);
+    }
+    return new CameraOptions(pictures, serveMillis, deferral, flush, eager);
   }
 
   private static int parsePictures(String text) {

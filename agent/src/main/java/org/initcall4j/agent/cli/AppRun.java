@@ -42,13 +42,22 @@ final class AppRun {
    *
    * @param readyNanos from start to ready, or -1 when ready was never seen
    * @param stopped whether the advisor ended it (it did not end by itself)
+   * @param gaveUpMillis when it was stopped for not being ready in time, after how long; else 0
    */
   record Result(List<String> stdout, List<String> stderr, int exitStatus, long readyNanos,
-      boolean stopped) {
+      boolean stopped, long gaveUpMillis) {
+    Result(List<String> stdout, List<String> stderr, int exitStatus, long readyNanos,
+        boolean stopped) {
+      this(stdout, stderr, exitStatus, readyNanos, stopped, 0);
+    }
+
     boolean readySeen() {
       return readyNanos >= 0;
     }
   }
+
+  /** How a wait for the end or ready ended. */
+  private enum Waited { ENDED, READY, GAVE_UP }
 
   private final AdviseArguments arguments;
   private final Path agentJar;
@@ -69,10 +78,20 @@ final class AppRun {
    */
   static Result run(AdviseArguments arguments, Path agentJar, String agentOptions, Stop stop)
       throws CliException {
-    return new AppRun(arguments, agentJar).run(agentOptions, stop);
+    return new AppRun(arguments, agentJar).run(agentOptions, stop, 0);
   }
 
-  private Result run(String agentOptions, Stop stop) throws CliException {
+  /**
+   * Runs the command once, giving up on it (stopped, and said so in its result) when it is not
+   * ready after {@code readyLimitMillis}: a run whose deferrals keep it from ever being ready.
+   */
+  static Result run(AdviseArguments arguments, Path agentJar, String agentOptions, Stop stop,
+      long readyLimitMillis) throws CliException {
+    return new AppRun(arguments, agentJar).run(agentOptions, stop, readyLimitMillis);
+  }
+
+  private Result run(String agentOptions, Stop stop, long readyLimitMillis)
+      throws CliException {
     ProcessBuilder builder = new ProcessBuilder(arguments.command());
     if (agentOptions != null) {
       Map<String, String> environment = builder.environment();
@@ -107,10 +126,17 @@ final class AppRun {
       poller.start();
     }
     boolean stopped = false;
+    long gaveUp = 0;
     try {
-      boolean ended = waitForEndOrReady(process, arguments.timeoutMillis());
-      if (!ended && stop == Stop.AT_END) {
-        ended = waitForEndOrReady(process, arguments.timeoutMillis()); // ready: now the end
+      boolean limited = readyLimitMillis > 0 && readyLimitMillis < arguments.timeoutMillis();
+      Waited first = waitForEndOrReady(process, limited ? readyLimitMillis
+          : arguments.timeoutMillis(), limited);
+      boolean ended = first == Waited.ENDED;
+      if (first == Waited.GAVE_UP) {
+        gaveUp = readyLimitMillis;
+      } else if (!ended && stop == Stop.AT_END) {
+        // ready: now the end
+        ended = waitForEndOrReady(process, arguments.timeoutMillis(), false) == Waited.ENDED;
       } else if (!ended && stop == Stop.AFTER_DELAY) {
         ended = process.waitFor(arguments.stopAfterMillis(), TimeUnit.MILLISECONDS);
       }
@@ -120,7 +146,7 @@ final class AppRun {
       }
       outReader.join();
       errReader.join();
-      if (ready.kind() == ReadySignal.Kind.EXIT) {
+      if (ready.kind() == ReadySignal.Kind.EXIT && gaveUp == 0) {
         seen(); // the moment it ended, before the streams were drained
       }
     } catch (InterruptedException e) {
@@ -134,7 +160,7 @@ final class AppRun {
     }
     synchronized (lock) {
       return new Result(List.copyOf(out), List.copyOf(err), process.exitValue(), readyNanos,
-          stopped);
+          stopped, gaveUp);
     }
   }
 
@@ -142,9 +168,9 @@ final class AppRun {
    * Waits until the process ends or, for a signal other than exit, until ready was seen (if it
    * was already, only for the end).
    *
-   * @return whether the process ended
+   * @param giveUp at the deadline, say so instead of failing the advice (the caller stops it)
    */
-  private boolean waitForEndOrReady(Process process, long timeoutMillis)
+  private Waited waitForEndOrReady(Process process, long timeoutMillis, boolean giveUp)
       throws InterruptedException, CliException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     boolean readyBefore;
@@ -156,13 +182,16 @@ final class AppRun {
         if (arguments.ready().kind() == ReadySignal.Kind.EXIT) {
           seen();
         }
-        return true;
+        return Waited.ENDED;
       }
       synchronized (lock) {
         if (!readyBefore && readyNanos >= 0
             && arguments.ready().kind() != ReadySignal.Kind.EXIT) {
-          return false;
+          return Waited.READY;
         }
+      }
+      if (System.nanoTime() > deadline && giveUp) {
+        return Waited.GAVE_UP;
       }
       if (System.nanoTime() > deadline) {
         stop(process);

@@ -29,13 +29,22 @@ final class OutputComparison {
     return kept;
   }
 
-  /** The first difference between two runs, or null when they said the same. */
+  /**
+   * The first difference between two runs, or null when they said the same. A different exit
+   * status comes with the first line that differs, stderr's first (where a failure says why).
+   */
   static String difference(AppRun.Result reference, AppRun.Result other) {
-    if (reference.exitStatus() != other.exitStatus()) {
-      return "exit status " + other.exitStatus() + " instead of " + reference.exitStatus();
+    if (other.gaveUpMillis() > 0) {
+      return "not ready within " + other.gaveUpMillis() / 1000 + " s (stopped)";
     }
     String out = difference("stdout", reference.stdout(), other.stdout());
-    return out != null ? out : difference("stderr", reference.stderr(), other.stderr());
+    String err = difference("stderr", reference.stderr(), other.stderr());
+    if (reference.exitStatus() != other.exitStatus()) {
+      String line = err != null ? err : out;
+      return "exit status " + other.exitStatus() + " instead of " + reference.exitStatus()
+          + (line == null ? "" : "; " + line);
+    }
+    return out != null ? out : err;
   }
 
   private static String difference(String stream, List<String> reference, List<String> other) {

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import org.initcall4j.agent.model.InitLevel;
+import org.initcall4j.agent.model.InitcallSpec;
 import org.initcall4j.agent.text.EditDistance;
 import org.objectweb.asm.Opcodes;
 
@@ -125,6 +127,25 @@ final class TargetCheck {
     } catch (IOException | RuntimeException e) {
       return "cannot read " + url + ": " + e;
     }
+  }
+
+  /**
+   * Why the config check would refuse an entry point {@code className#methodName()} with
+   * {@code deferred=true}, for a class of {@code loader}, or null when it would accept it: the
+   * config's own check on such an entry (nothing is loaded).
+   */
+  static String deferredMethodRefusal(String className, String methodName, ClassLoader loader) {
+    if (loader == null) {
+      return "it is a class of the JDK's boot loader";
+    }
+    String name = "advised";
+    InitcallSpec spec = new InitcallSpec(name, InitLevel.DEVICE, className, methodName,
+        List.of(), List.of(), null, true, false, "the profile");
+    ConfigEntry entry = new ConfigEntry(spec, new MemberRef(className, methodName, "()"),
+        "the profile", 0, "initcall." + name + ".method", 0);
+    List<ConfigProblem> problems = new ArrayList<>();
+    check(List.of(entry), loader, problems);
+    return problems.isEmpty() ? null : problems.get(0).message();
   }
 
   /** For a misspelt method name: the methods within two edits of it, with their parameters. */

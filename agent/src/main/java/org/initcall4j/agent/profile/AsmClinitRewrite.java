@@ -2,7 +2,6 @@ package org.initcall4j.agent.profile;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 
 /**
@@ -15,34 +14,11 @@ final class AsmClinitRewrite {
 
   /** The class with its static initializer timed, or null (the log says why, if it matters). */
   static byte[] rewrite(String className, byte[] bytes, ProfileLog log) {
-    ClassReader reader = new ClassReader(bytes);
-    ClassWriter writer = new NoTypeLookupClassWriter(reader);
-    ClinitTimingAdapter adapter = new ClinitTimingAdapter(writer, className);
-    reader.accept(adapter, 0);
-    if (!adapter.rewritten()) {
-      return null;
-    }
     try {
-      return writer.toByteArray();
+      return new ClinitTimingAdapter(new ClassReader(bytes), className).rewrite();
     } catch (MethodTooLargeException | ClassTooLargeException e) {
       log.tooLarge(className);
       return null;
-    }
-  }
-
-  /**
-   * A writer that never loads classes to merge types: the rewrite adds no frame that needs it,
-   * so a call means something unexpected, and the class is left alone instead.
-   */
-  private static final class NoTypeLookupClassWriter extends ClassWriter {
-    NoTypeLookupClassWriter(ClassReader reader) {
-      super(reader, 0);
-    }
-
-    @Override
-    protected String getCommonSuperClass(String type1, String type2) {
-      throw new IllegalStateException("type merge of " + type1 + " and " + type2
-          + " would need class loading");
     }
   }
 }

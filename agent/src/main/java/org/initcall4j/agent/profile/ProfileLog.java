@@ -14,6 +14,7 @@ final class ProfileLog {
   // machinery in premain, for messages that are rarely said
   private boolean tooNewSaid;
   private boolean failureSaid;
+  private boolean callsNotCountedSaid;
 
   ProfileLog(PrintStream out) {
     this.out = out;
@@ -32,6 +33,13 @@ final class ProfileLog {
         + " is too close to the 64 KB method limit to add timing; not timed");
   }
 
+  void callsNotCounted(String className, String why) {
+    if (firstCallsNotCounted()) {
+      out.println("initcall4j profile: the calls of " + className.replace('/', '.')
+          + "'s methods are not counted: " + why + " (further such classes are not named)");
+    }
+  }
+
   void failure(String className, Throwable failure) {
     if (firstFailure()) {
       out.println("initcall4j profile: could not time " + className.replace('/', '.')
@@ -42,6 +50,12 @@ final class ProfileLog {
   private synchronized boolean firstTooNew() {
     boolean first = !tooNewSaid;
     tooNewSaid = true;
+    return first;
+  }
+
+  private synchronized boolean firstCallsNotCounted() {
+    boolean first = !callsNotCountedSaid;
+    callsNotCountedSaid = true;
     return first;
   }
 

@@ -26,9 +26,12 @@ public final class ProfileMode {
   public static ProfileMode install(ProfileSettings chosen, Instrumentation instrumentation,
       ReadyMoment ready) {
     ProfileRecorder.takeTriggersFrom(chosen.slowMillis() * 1_000_000);
+    if (chosen.calls()) {
+      CallRecorder.takeTriggersFrom(chosen.slowMillis() * 1_000_000);
+    }
     ProfileTransformer transformer = new ProfileTransformer(chosen.selection(),
-        new ProfileLog(System.err));
-    Warmup.run(transformer);
+        new ProfileLog(System.err), chosen.calls());
+    Warmup.run(transformer, chosen.calls());
     instrumentation.addTransformer(transformer);
     EarlyClasses early = EarlyClasses.noted(instrumentation, chosen.selection(),
         ProfileRecorder.class.getClassLoader());
@@ -67,15 +70,16 @@ public final class ProfileMode {
     if (chosen.suggest() == null && chosen.data() == null) {
       return;
     }
-    Findings findings = Findings.of(timings, readyNanos, ready.sinceStartNanos(),
-        ready.seenBy(), chosen.slowMillis() * 1_000_000);
+    long slowNanos = chosen.slowMillis() * 1_000_000;
+    Findings findings = Findings.of(timings, chosen.calls() ? CallRecorder.snapshot(slowNanos)
+        : List.of(), readyNanos, ready.sinceStartNanos(), ready.seenBy(), slowNanos);
     if (chosen.data() != null) {
       ProfileOut.write("profile.data", chosen.data(), ProfileData.format(findings), err);
     }
     if (chosen.suggest() != null) {
       ProfileOut.write("profile.suggest", chosen.suggest(),
-          SuggestedConfig.format(suggestHeader(findings, chosen.slowMillis()),
-              findings.candidates()), err);
+          SuggestedConfig.format(suggestHeader(findings, chosen), findings.candidates(),
+              findings.entryPointCandidates()), err);
     }
   }
 
@@ -104,7 +108,8 @@ public final class ProfileMode {
         + afterCount + " after" + System.lineSeparator();
   }
 
-  private static List<String> suggestHeader(Findings findings, long slowMillis) {
+  private static List<String> suggestHeader(Findings findings, ProfileSettings chosen) {
+    long slowMillis = chosen.slowMillis();
     List<String> header = new ArrayList<>();
     header.add("initcall4j: static initializers to defer, from one profile run");
     if (!findings.readySeen()) {
@@ -126,6 +131,13 @@ public final class ProfileMode {
         + " config check accepts; " + findings.candidates().size() + " of those ran before"
         + " ready (below): deferring one saves time only if the application does not need it"
         + " before ready");
+    if (chosen.calls()) {
+      header.add(findings.entryPointCandidates().size() + " entry points (void, no parameters)"
+          + " called once before ready, their first call at least " + slowMillis + " ms, that the"
+          + " config check accepts and that call no other of them (below): their calls are"
+          + " parked until the flush (add flush=ready), which is safe only if nothing before it"
+          + " needs what they do");
+    }
     header.add("one run cannot tell which it needs: 'java -jar initcall-agent.jar advise' tries"
         + " them deferred, drops those still needed before ready, compares the output and"
         + " measures the saving");

@@ -5,19 +5,28 @@ import java.security.ProtectionDomain;
 import org.initcall4j.agent.classfile.ClassFileScan;
 
 /**
- * Adds timing to the static initializer of every selected class as it is first loaded. Rejects
- * before parsing, cheapest check first: hidden and redefined classes, the JDK's loaders, the name,
- * loaders that cannot see the recorder, then a constant-pool scan for {@code <clinit>}. Returns
- * null for every class it leaves alone, and never lets a failure reach class loading.
+ * Adds timing to the static initializer of every selected class as it is first loaded, and with
+ * option {@code profile.calls} counts the calls of its methods that could be deferred entry
+ * points ({@link CallCounting}). Rejects before parsing, cheapest check first: hidden and
+ * redefined classes, the JDK's loaders, the name, loaders that cannot see the recorder, then a
+ * constant-pool scan for {@code <clinit>} (and for counted calls, one over the method headers).
+ * Returns null for every class it leaves alone, and never lets a failure reach class loading.
  */
 public final class ProfileTransformer implements ClassFileTransformer {
   private final ClassSelection selection;
   private final ProfileLog log;
   private final ClassLoader recorderLoader = ProfileRecorder.class.getClassLoader();
+  /** Null unless option {@code profile.calls} is on: then ASM is loaded at all. */
+  private final CallCounting calls;
 
   ProfileTransformer(ClassSelection selection, ProfileLog log) {
+    this(selection, log, false);
+  }
+
+  ProfileTransformer(ClassSelection selection, ProfileLog log, boolean countCalls) {
     this.selection = selection;
     this.log = log;
+    this.calls = countCalls ? new CallCounting(log) : null;
   }
 
   @Override
@@ -46,8 +55,27 @@ public final class ProfileTransformer implements ClassFileTransformer {
     return false;
   }
 
-  /** The class with its static initializer timed, or null when it has none or cannot be timed. */
+  /**
+   * The class with its static initializer timed and, with {@code profile.calls}, its calls
+   * counted; null when there is nothing to do.
+   */
   byte[] rewrite(String className, byte[] bytes) {
+    byte[] timed = timeStaticInitializer(className, bytes);
+    if (calls == null) {
+      return timed;
+    }
+    byte[] counted;
+    try {
+      counted = calls.rewrite(className, timed != null ? timed : bytes);
+    } catch (RuntimeException failure) {
+      log.callsNotCounted(className, failure.toString()); // the static initializer stays timed
+      return timed;
+    }
+    return counted != null ? counted : timed;
+  }
+
+  /** The class with its static initializer timed, or null when it has none or cannot be timed. */
+  private byte[] timeStaticInitializer(String className, byte[] bytes) {
     switch (ClassFileScan.scan(bytes)) {
       case ClassFileScan.NO_CLINIT:
         return null;

@@ -5,24 +5,31 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A config deferring the static initializers the advisor chose: one commented entry per class,
- * with its measured time and what triggered it, ready for option {@code config}.
+ * A config deferring the static initializers and entry points the advisor chose: one commented
+ * entry each, with its measured time and what triggered it, ready for option {@code config}.
  */
 public final class SuggestedConfig {
   private SuggestedConfig() {}
+
+  /** The config text for static initializers alone. */
+  public static String format(List<String> header, List<Finding> chosen) {
+    return format(header, chosen, List.of());
+  }
 
   /**
    * The config text.
    *
    * @param header comment lines (without {@code #}) saying where the choice comes from
    * @param chosen the classes to defer
+   * @param entryPoints the methods whose calls to park until the flush
    */
-  public static String format(List<String> header, List<Finding> chosen) {
-    StringBuilder out = new StringBuilder(256 + 200 * chosen.size());
+  public static String format(List<String> header, List<Finding> chosen,
+      List<CallFinding> entryPoints) {
+    StringBuilder out = new StringBuilder(256 + 200 * (chosen.size() + entryPoints.size()));
     for (String line : header) {
       out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
     }
-    if (chosen.isEmpty()) {
+    if (chosen.isEmpty() && entryPoints.isEmpty()) {
       out.append("# nothing to defer\n");
     }
     Set<String> names = new HashSet<>();
@@ -40,12 +47,26 @@ public final class SuggestedConfig {
           .append('\n');
       out.append("initcall.").append(name).append(".deferred = true\n");
     }
+    for (CallFinding call : entryPoints) {
+      String name = name(call.className() + "." + call.methodName(), names);
+      out.append('\n').append("# ").append(BlameList.millis(call.firstCallNanos()))
+          .append(" ms in its call");
+      if (call.sinceReadyNanos() != Finding.NO_READY) {
+        out.append(", called ").append(BlameList.millis(Math.abs(call.sinceReadyNanos())))
+            .append(call.afterReady() ? " ms after ready" : " ms before ready");
+      }
+      out.append(", by ").append(call.trigger() == null ? "(not known)" : call.trigger())
+          .append('\n');
+      out.append("initcall.").append(name).append(".method = ").append(call.target())
+          .append('\n');
+      out.append("initcall.").append(name).append(".deferred = true\n");
+    }
     return out.toString();
   }
 
-  /** The class's name as an initcall name: {@code $} is not allowed in one. */
-  private static String name(String className, Set<String> taken) {
-    String base = className.replace('$', '_');
+  /** A class or method name as an initcall name: {@code $} is not allowed in one. */
+  private static String name(String javaName, Set<String> taken) {
+    String base = javaName.replace('$', '_');
     String name = base;
     for (int i = 2; !taken.add(name); i++) {
       name = base + "-" + i;
