@@ -3,7 +3,6 @@ package org.initcall4j.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,9 +55,8 @@ public class InterleavedStartupBenchmark {
 
   @Setup(Level.Trial)
   public void prepare() throws IOException, InterruptedException {
-    Path repo = Paths.get(System.getProperty("initcall4j.repo", "."));
-    Path jar = (agentOf.equals("this") ? repo : Paths.get(agentOf))
-        .resolve("agent/target/initcall-agent.jar");
+    Path repo = ProgramRun.repo();
+    Path jar = ProgramRun.agentJar(agentOf);
     scratch = Files.createTempDirectory("initcall4j-bench");
     for (String way : WAYS) {
       // Clojure loads each namespace from a static initializer that Class.forName runs: deferred,

@@ -3,7 +3,6 @@ package org.initcall4j.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 import org.initcall4j.benchmarks.startup.ChildJvm;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -74,9 +73,8 @@ public class ProfileStartupBenchmark {
 
   @Setup(Level.Trial)
   public void prepare() throws IOException, InterruptedException {
-    Path repo = Paths.get(System.getProperty("initcall4j.repo", "."));
-    Path jar = (agentOf.equals("this") ? repo : Paths.get(agentOf))
-        .resolve("agent/target/initcall-agent.jar");
+    Path repo = ProgramRun.repo();
+    Path jar = ProgramRun.agentJar(agentOf);
     scratch = Files.createTempDirectory("initcall4j-bench");
     run = new ProgramRun(program, agent, repo, jar, scratch);
   }

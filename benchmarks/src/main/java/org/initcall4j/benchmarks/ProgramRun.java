@@ -98,6 +98,16 @@ final class ProgramRun {
     return agent;
   }
 
+  /** The checkout whose corpus and web shop are run: {@code -Dinitcall4j.repo}, or here. */
+  static Path repo() {
+    return Paths.get(System.getProperty("initcall4j.repo", "."));
+  }
+
+  /** The agent jar of this checkout ({@code "this"}) or of the checkout in directory {@code of}. */
+  static Path agentJar(String of) {
+    return (of.equals("this") ? repo() : Paths.get(of)).resolve("agent/target/initcall-agent.jar");
+  }
+
   /** What follows the JVM's own options: the class path and main class, or the jar. */
   private List<String> programArguments(Path corpus) {
     if (program.equals("spring")) {
