@@ -61,21 +61,33 @@ final class StaticFieldGuards {
    */
   boolean addSubclass(String internalName, String superName, List<String> ownStaticFields) {
     Owners now = owners;
-    int parent = indexOf(now, superName);
-    if (parent < 0 || indexOf(now, internalName) >= 0) {
-      return false;
-    }
     List<String> inherited = new ArrayList<>();
-    for (String field : now.fields[parent]) {
-      if (!ownStaticFields.contains(field)) {
-        inherited.add(field);
+    int id = -1;
+    for (int parent = 0; parent < now.names.length; parent++) {
+      if (!now.names[parent].equals(superName)) {
+        continue;
+      }
+      for (String field : now.fields[parent]) {
+        if (!ownStaticFields.contains(field)) {
+          inherited.add(field);
+        }
+      }
+      id = now.ids[parent]; // a name is listed once per hook, and a class has one superclass
+    }
+    if (inherited.isEmpty() || isListed(now, internalName, id)) {
+      return false; // a deferred subclass is listed under its own hook as well, for its own fields
+    }
+    add(internalName, id, inherited);
+    return true;
+  }
+
+  private static boolean isListed(Owners now, String name, int id) {
+    for (int i = 0; i < now.names.length; i++) {
+      if (now.ids[i] == id && now.names[i].equals(name)) {
+        return true;
       }
     }
-    if (inherited.isEmpty()) {
-      return false;
-    }
-    add(internalName, now.ids[parent], inherited);
-    return true;
+    return false;
   }
 
   /**
@@ -84,25 +96,16 @@ final class StaticFieldGuards {
    */
   int guardFor(String owner, String field) {
     Owners now = owners;
-    int i = indexOf(now, owner);
-    if (i < 0) {
-      return -1;
-    }
-    for (String guarded : now.fields[i]) {
-      if (guarded.equals(field)) {
-        return now.ids[i];
+    for (int i = 0; i < now.names.length; i++) {
+      if (now.names[i].equals(owner)) {
+        for (String guarded : now.fields[i]) {
+          if (guarded.equals(field)) {
+            return now.ids[i];
+          }
+        }
       }
     }
     return -1; // a constant, or a subclass's own field: its own initialization sets it
-  }
-
-  private static int indexOf(Owners now, String owner) {
-    for (int i = 0; i < now.names.length; i++) {
-      if (now.names[i].equals(owner)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** Whether classes of {@code loader} may reach the guarded classes: the app loader or below. */
@@ -144,8 +147,8 @@ final class StaticFieldGuards {
       if (at == 0 || b[at] != 9) { // 9: CONSTANT_Fieldref
         continue;
       }
-      int owner = classIndex(now, b, cp, ClassFileScan.u2(b, at + 1));
-      if (owner >= 0 && isGuardedField(now, owner, b, cp, ClassFileScan.u2(b, at + 3))) {
+      if (isGuardedField(now, b, cp, ClassFileScan.u2(b, at + 1),
+          ClassFileScan.u2(b, at + 3))) {
         if (guardedRefs == null) {
           guardedRefs = new boolean[cp.length];
         }
@@ -155,19 +158,13 @@ final class StaticFieldGuards {
     return guardedRefs == null ? null : MethodCodeScan.methodsUsing(b, cp, guardedRefs);
   }
 
-  /** Which guarded class constant {@code index} names, or -1. */
+  /** Which guarded class constant {@code index} names (the first entry of that name), or -1. */
   private static int classIndex(Owners now, byte[] b, int[] cp, int index) {
-    if (!isTag(b, cp, index, 7)) {
-      return -1; // no class (java/lang/Object's super), or malformed: the JVM rejects it
-    }
-    int name = ClassFileScan.u2(b, cp[index] + 1);
-    if (!isTag(b, cp, name, 1)) {
+    int name = className(now, b, cp, index);
+    if (name < 0) {
       return -1;
     }
     int length = ClassFileScan.u2(b, cp[name] + 1);
-    if ((now.lengths & lengthBit(length)) == 0) {
-      return -1;
-    }
     for (int i = 0; i < now.bytes.length; i++) {
       if (equalsAt(b, cp[name] + 3, length, now.bytes[i])) {
         return i;
@@ -176,19 +173,44 @@ final class StaticFieldGuards {
     return -1;
   }
 
-  /** Whether the name-and-type constant {@code index} names one of owner's guarded fields. */
-  private static boolean isGuardedField(Owners now, int owner, byte[] b, int[] cp, int index) {
-    if (!isTag(b, cp, index, 12)) {
-      return false;
+  /**
+   * The UTF-8 constant naming class constant {@code index}, or -1 when it is not a class, or
+   * its name's length is none of the guarded names'.
+   */
+  private static int className(Owners now, byte[] b, int[] cp, int index) {
+    if (!isTag(b, cp, index, 7)) {
+      return -1; // no class (java/lang/Object's super), or malformed: the JVM rejects it
     }
     int name = ClassFileScan.u2(b, cp[index] + 1);
     if (!isTag(b, cp, name, 1)) {
+      return -1;
+    }
+    return (now.lengths & lengthBit(ClassFileScan.u2(b, cp[name] + 1))) == 0 ? -1 : name;
+  }
+
+  /**
+   * Whether a field reference to class constant {@code type} and name-and-type {@code field}
+   * names a guarded field: of any entry of that class name (a deferred subclass of a deferred
+   * class has one for its own fields and one for those it inherits).
+   */
+  private static boolean isGuardedField(Owners now, byte[] b, int[] cp, int type, int field) {
+    int owner = className(now, b, cp, type);
+    if (owner < 0 || !isTag(b, cp, field, 12)) {
       return false;
     }
+    int name = ClassFileScan.u2(b, cp[field] + 1);
+    if (!isTag(b, cp, name, 1)) {
+      return false;
+    }
+    int ownerLength = ClassFileScan.u2(b, cp[owner] + 1);
     int length = ClassFileScan.u2(b, cp[name] + 1);
-    for (byte[] field : now.fieldBytes[owner]) {
-      if (equalsAt(b, cp[name] + 3, length, field)) {
-        return true;
+    for (int i = 0; i < now.bytes.length; i++) {
+      if (equalsAt(b, cp[owner] + 3, ownerLength, now.bytes[i])) {
+        for (byte[] guarded : now.fieldBytes[i]) {
+          if (equalsAt(b, cp[name] + 3, length, guarded)) {
+            return true;
+          }
+        }
       }
     }
     return false;

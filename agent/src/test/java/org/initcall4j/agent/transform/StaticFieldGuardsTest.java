@@ -105,6 +105,17 @@ class StaticFieldGuardsTest {
   }
 
   @Test
+  void aDeferredSubclassOfADeferredClassIsGuardedByEachHookForItsFields() throws IOException {
+    StaticFieldGuards guards = guards();
+    String name = Type.of(Sub.class);
+    guards.add(name, 8, List.of("own"));
+
+    guards.rewrite(classFile(Sub.class), StaticFieldGuards.EVERY_METHOD);
+    assertEquals(7, guards.guardFor(name, "table"), "inherited: Holder's hook");
+    assertEquals(8, guards.guardFor(name, "own"), "its own: its own hook");
+  }
+
+  @Test
   void theRewriteCallsTheHookBeforeTheGuardedReadOnly() throws IOException {
     byte[] reader = classFile(Reader.class);
     StaticFieldGuards guards = guards();
