@@ -49,7 +49,7 @@ final class ClassRewriter extends ClassVisitor {
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
     // from the bytes as compiled: the default hash covers what the rewrite changes
     Long uid = plan.serializable ? SerialVersionUid.of(reader).toKeep() : null;
-    ClassVisitor next = guards == null || guards.isEmpty() ? writer
+    ClassVisitor next = guards == null ? writer
         : new FieldGuardVisitor(writer, guards, plan.deferredClass >= 0);
     // Expanded frames, so that the one frame inserted is written in the same (full) form.
     reader.accept(new ClassRewriter(next, plan, uid), ClassReader.EXPAND_FRAMES);

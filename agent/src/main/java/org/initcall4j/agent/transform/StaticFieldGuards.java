@@ -30,10 +30,6 @@ final class StaticFieldGuards {
     this.appLoader = appLoader;
   }
 
-  boolean isEmpty() {
-    return owners.names.length == 0;
-  }
-
   /** Guards {@code fields}, static fields of deferred class {@code internalName}, by hook id. */
   synchronized void add(String internalName, int id, List<String> fields) {
     Owners now = owners;
@@ -138,7 +134,7 @@ final class StaticFieldGuards {
     if (cp == null || cp[0] + 6 > b.length) {
       return null; // not a class file the JVM would define either
     }
-    if (classIndex(now, b, cp, ClassFileScan.u2(b, cp[0] + 4)) >= 0) {
+    if (namesGuardedClass(now, b, cp, ClassFileScan.u2(b, cp[0] + 4))) {
       return EVERY_METHOD;
     }
     boolean[] guardedRefs = null;
@@ -158,19 +154,19 @@ final class StaticFieldGuards {
     return guardedRefs == null ? null : MethodCodeScan.methodsUsing(b, cp, guardedRefs);
   }
 
-  /** Which guarded class constant {@code index} names (the first entry of that name), or -1. */
-  private static int classIndex(Owners now, byte[] b, int[] cp, int index) {
+  /** Whether class constant {@code index} names a guarded class. */
+  private static boolean namesGuardedClass(Owners now, byte[] b, int[] cp, int index) {
     int name = className(now, b, cp, index);
     if (name < 0) {
-      return -1;
+      return false;
     }
     int length = ClassFileScan.u2(b, cp[name] + 1);
-    for (int i = 0; i < now.bytes.length; i++) {
-      if (equalsAt(b, cp[name] + 3, length, now.bytes[i])) {
-        return i;
+    for (byte[] guarded : now.bytes) {
+      if (equalsAt(b, cp[name] + 3, length, guarded)) {
+        return true;
       }
     }
-    return -1;
+    return false;
   }
 
   /**
